@@ -1,0 +1,117 @@
+"""``capi``: the command line of the knowledge base, in French.
+
+Subcommands are small functions; argparse (standard library) is enough and
+its few English strings are translated below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import atomic
+from .corpus import load_corpus
+from .loader import CONTENT_DIRS, PRACTICE_DIR
+from .vocabulary import VOCABULARY_FILE
+
+_FRENCH = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "choix invalide : %(value)r (possibles : %(choices)s)",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "expected one argument": "une valeur est attendue",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+}
+argparse._ = lambda text: _FRENCH.get(text, text)  # type: ignore[attr-defined]
+
+
+def find_root(start: Path) -> Path:
+    """The repository root: the nearest folder holding mkdocs.yml."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = find_root(Path.cwd())
+    only: set[str] | None = None
+    if args.chemins:
+        only = set()
+        for raw in args.chemins:
+            path = Path(raw).resolve()
+            try:
+                rel = path.relative_to(root).as_posix()
+            except ValueError:
+                print(f"capi check : « {raw} » est hors du dépôt ({root})", file=sys.stderr)
+                return 2
+            if not (rel.split("/")[0] in CONTENT_DIRS or rel.startswith(PRACTICE_DIR)
+                    or rel == VOCABULARY_FILE):
+                print(f"capi check : « {raw} » n'est pas un fichier de contenu (dossiers "
+                      f"sessions/, territories/, {PRACTICE_DIR}/ ou {VOCABULARY_FILE})",
+                      file=sys.stderr)
+                return 2
+            only.add(rel)
+            if path.is_dir():
+                only.update(p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file())
+    started = time.perf_counter()
+    corpus = load_corpus(root, only=only)
+    elapsed = time.perf_counter() - started
+    for problem in corpus.problems:
+        print(problem.github() if args.format == "github" else str(problem))
+    errors = corpus.problems.errors
+    count = len(corpus.entries) if only is None else len(only)
+    if errors:
+        files = len({p.path for p in errors})
+        print(f"{len(errors)} problème{'s' if len(errors) > 1 else ''} dans {files} "
+              f"fichier{'s' if files > 1 else ''} ; voir {root / 'docs/guides/messages-erreur.md'}",
+              file=sys.stderr)
+        return 1
+    print(f"capi check : {count} fiche{'s' if count > 1 else ''} vérifiée{'s' if count > 1 else ''}"
+          f", aucun problème ({elapsed:.2f} s).")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    root = find_root(Path.cwd())
+    return atomic.build_site(root, Path(args.dossier) if args.dossier else root / "site")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="capi", description="Outils de la base de connaissances du cycle de qualification.")
+    sub = parser.add_subparsers(dest="commande", metavar="COMMANDE")
+    sub.required = True
+    check = sub.add_parser("check", help="vérifie les fiches et affiche chaque problème",
+                           description="Vérifie les fiches ; code de sortie 1 s'il y a des "
+                           "problèmes.")
+    check.add_argument("chemins", nargs="*", metavar="CHEMIN",
+                       help="fichiers ou dossiers à vérifier (par défaut : tout)")
+    check.add_argument("--format", choices=("texte", "github"), default="texte",
+                       help="« github » affiche des annotations GitHub Actions")
+    check.set_defaults(func=cmd_check)
+    build = sub.add_parser("build", help="construit le site (mode strict) dans site/",
+                           description="Construit le site ; le dossier précédent n'est remplacé "
+                           "qu'en cas de succès.")
+    build.add_argument("--dossier", help="dossier de sortie (par défaut : site/)")
+    build.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("capi : interrompu.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

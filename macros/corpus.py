@@ -1,0 +1,184 @@
+"""Load and validate the whole knowledge base: files → entries + problems.
+
+This is the one pass over the content that a build or ``capi check`` makes:
+every file is read once, checked against its schema, and every reference
+(front matter and text) is checked against the set of known identities.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import html_policy, references
+from .fields import Context, PendingRef, check_mapping
+from .frontmatter import parse
+from .loader import Located, discover
+from .messages import suggestion
+from .model import (KINDS, ORGANISER_ONLY_KEYS, REFERENCE_KINDS, REPORT_REQUIRED, SCHEMAS,
+                    Entry)
+from .problems import Problems
+from .suggest import closest
+from .vocabulary import Vocabularies, load_vocabularies
+
+
+@dataclass
+class Corpus:
+    """Everything the site is made of, validated."""
+
+    root: Path
+    vocabularies: Vocabularies
+    entries: list[Entry] = field(default_factory=list)
+    assets: list[Located] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    # entry key -> (kind, slug) of every entry it references, in its text or front matter
+    links: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+
+    def by_key(self) -> dict[tuple[str, str], Entry]:
+        return {e.key: e for e in self.entries}
+
+
+def load_corpus(root: Path, only: set[str] | None = None) -> Corpus:
+    """Read, validate and cross-check every content file under ``root``.
+
+    ``only`` limits the reported problems to some paths (``capi check FILE``),
+    but every file is still read, since references need the whole corpus.
+    """
+    problems = Problems()
+    vocabularies = load_vocabularies(root, problems)
+    corpus = Corpus(root, vocabularies, problems=problems)
+    pending: list[tuple[Entry, PendingRef]] = []
+    for located in discover(root, problems):
+        if located.kind == "asset":
+            corpus.assets.append(located)
+            continue
+        entry, refs = load_entry(root, located, vocabularies, problems)
+        if entry is not None:
+            corpus.entries.append(entry)
+            pending.extend((entry, r) for r in refs)
+    _check_identity(corpus)
+    _check_references(corpus, pending)
+    if only is not None:
+        corpus.problems = Problems(p for p in corpus.problems if p.path in only)
+    corpus.problems.sort()
+    return corpus
+
+
+def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
+               problems: Problems) -> tuple[Entry | None, list[PendingRef]]:
+    """One file → an entry and its references (front matter and text)."""
+    path = located.path
+    try:
+        raw = (root / path).read_bytes()
+    except OSError:
+        problems.add(path, 1, "E019", hint="fichier illisible")
+        return None, []
+    parsed, found = parse(raw, path)
+    problems.extend(found)
+    if parsed is None:
+        return None, []
+    meta = parsed.meta
+    ctx = Context(path, parsed.line, problems, vocabularies)
+    declared = meta.get("type")
+    if declared is not None and str(declared) != located.kind:
+        ctx.add(("type",), "E018", declared=declared, expected=located.kind)
+    for key in ORGANISER_ONLY_KEYS:
+        if key in meta:
+            ctx.add((key,), "E033", what=f"la clé « {key} » est réservée aux organisateurs")
+    ignored = frozenset(ORGANISER_ONLY_KEYS)
+    checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx)
+    checked = {k: v for k, v in checked.items() if k not in ignored}
+    if located.kind == "intervention" and checked.get("format") == "retour-experience":
+        for key in REPORT_REQUIRED:
+            if key not in checked and meta.get(key) in (None, "", []):
+                ctx.add((), "E011", key=key, hint=" (obligatoire pour un retour d'expérience)")
+    if located.kind == "seance" and "numero" in checked:
+        if int(checked["numero"]) != int(located.slug):
+            ctx.add(("numero",), "E016", key="numero", value=checked["numero"],
+                    expected=f"{int(located.slug)}, le numéro du dossier")
+    html_policy.check_body(parsed.body, parsed.body_line, path, problems)
+    refs = list(ctx.refs)
+    for text_ref in references.find(parsed.body, parsed.body_line):
+        refs.append(PendingRef(f"text:{text_ref.kind}", text_ref.slug, text_ref.line, ""))
+    entry = Entry(located.kind, located.slug, path, located.src_uri, checked, parsed.body,
+                  parsed.body_line, parsed.lines)
+    return entry, refs
+
+
+def _check_identity(corpus: Corpus) -> None:
+    """Two files cannot claim the same identity; items need their séance."""
+    seen: dict[tuple[str, str], Entry] = {}
+    unique: list[Entry] = []
+    for entry in corpus.entries:
+        other = seen.get(entry.key)
+        if other is not None:
+            corpus.problems.add(entry.path, 1, "E017", label=KINDS[entry.kind], slug=entry.slug,
+                                other=other.path)
+            continue
+        seen[entry.key] = entry
+        unique.append(entry)
+    seance_dirs = {e.src_uri.rsplit("/", 1)[0] for e in unique if e.kind == "seance"}
+    territories = {e.slug for e in unique if e.kind == "territoire"}
+    for entry in unique:
+        folder = entry.src_uri.rsplit("/", 1)[0]
+        if entry.kind == "intervention" and folder not in seance_dirs:
+            corpus.problems.add(entry.path, 1, "E019",
+                                hint="ce dossier de séance n'a pas de index.md")
+        if entry.kind in ("diagnostic", "plan-action", "partenariat") and (
+                entry.slug not in territories):
+            corpus.problems.add(entry.path, 1, "E019",
+                                hint="ce dossier de territoire n'a pas de index.md")
+    corpus.entries = unique
+
+
+def known_identities(corpus: Corpus) -> dict[str, set[str]]:
+    """Slugs that references may name, per referenced kind."""
+    known: dict[str, set[str]] = defaultdict(set)
+    for entry in corpus.entries:
+        known[entry.kind].add(entry.slug)
+        if entry.is_report:
+            known["retour"].add(entry.slug)
+    known["pratique"].update(corpus.vocabularies.get("pratiques", {}))
+    known["thematique"].update(corpus.vocabularies.get("thematiques", {}))
+    known["acteur"].update(corpus.vocabularies.get("types_acteurs", {}))
+    return known
+
+
+def _check_references(corpus: Corpus, pending: list[tuple[Entry, PendingRef]]) -> None:
+    known = known_identities(corpus)
+    kind_of_slug: dict[str, str] = {}
+    for kind, slugs in known.items():
+        for slug in slugs:
+            kind_of_slug.setdefault(slug, kind)
+    problems = corpus.problems
+    for entry, ref in pending:
+        in_text = ref.kind.startswith("text:")
+        kind = ref.kind.removeprefix("text:")
+        if in_text:
+            target_kind = "retour" if kind == "retour" else REFERENCE_KINDS.get(kind)
+            if target_kind is None:
+                problems.add(entry.path, ref.line, "E031", kinds=", ".join(REFERENCE_KINDS))
+                continue
+            slug = ref.slug.zfill(2) if kind == "seance" and ref.slug.isdigit() else ref.slug
+            if slug in known[target_kind]:
+                link_kind = "intervention" if target_kind == "retour" else target_kind
+                corpus.links.setdefault(entry.key, []).append((link_kind, slug))
+                continue
+            actual = kind_of_slug.get(slug)
+            if actual is not None:
+                problems.add(entry.path, ref.line, "E022", kind=kind, slug=slug,
+                             kind_label=kind, actual=actual)
+            else:
+                problems.add(entry.path, ref.line, "E021", kind=kind, slug=slug,
+                             suggestion=suggestion(closest(slug, known[target_kind])))
+            continue
+        if ref.slug in known[ref.kind]:
+            corpus.links.setdefault(entry.key, []).append((ref.kind, ref.slug))
+            continue
+        hint = suggestion(closest(ref.slug, known[ref.kind]))
+        if ref.kind == "pratique":
+            problems.add(entry.path, ref.line, "E020", value=ref.slug, suggestion=hint)
+        else:
+            problems.add(entry.path, ref.line, "E015", label=KINDS[ref.kind],
+                         value=ref.slug, suggestion=hint)

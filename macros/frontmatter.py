@@ -1,0 +1,201 @@
+"""Split a content file into its YAML front matter and Markdown body, safely.
+
+Why not ``yaml.safe_load``: we need the line of every key (errors must point
+at it), duplicate keys must be errors, and alias expansion must be bounded
+(a "billion laughs" header must fail fast). So the C parser composes the node
+tree (no alias expansion happens there) and a small walker builds the values,
+counting nodes and recording lines. Scalars are built by PyYAML's safe
+constructor: Python tags are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml is 7x faster; fall back to the pure-Python parser if absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .problems import Problem, problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 20_000
+
+KeyPath = tuple  # ("actions", 0, "pratiques")
+
+
+@dataclass
+class Parsed:
+    """A content file split into metadata, body and the line of each metadata key."""
+
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the first body line in the file
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line(self, *keypath: object) -> int:
+        """Line of the deepest known key on ``keypath`` (falls back to its parents)."""
+        path = tuple(keypath)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+class _TooManyNodes(Exception):
+    pass
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, first: int, line: int) -> None:
+        super().__init__(key)
+        self.key, self.first, self.line = key, first, line
+
+
+class _BadTag(Exception):
+    def __init__(self, tag: str, line: int) -> None:
+        super().__init__(tag)
+        self.tag, self.line = tag, line
+
+
+def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
+    """Parse a content file. Returns (parsed, problems); parsed is None when unusable."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [problem(path, 1, "E010", size=len(raw), limit=MAX_FILE_BYTES)]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [problem(path, raw.count(b"\n", 0, exc.start) + 1, "E001")]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, [problem(path, line, "E001")]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, [problem(path, 1, "E002")]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return None, [problem(path, len(lines), "E003")]
+    header = lines[1:end]
+    tabs = [i + 2 for i, ln in enumerate(header) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
+    if tabs:
+        return None, [problem(path, n, "E004") for n in tabs]
+    parsed = Parsed(body="\n".join(lines[end + 1 :]), body_line=end + 2)
+    problems = _load_yaml("\n".join(header), path, parsed)
+    return (None if problems else parsed), problems
+
+
+def parse_yaml(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
+    """Parse a whole YAML file (a vocabulary, a configuration) with the same guarantees."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [problem(path, 1, "E010", size=len(raw), limit=MAX_FILE_BYTES)]
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        return None, [problem(path, raw.count(b"\n", 0, exc.start) + 1, "E001")]
+    parsed = Parsed()
+    problems = _load_yaml(text, path, parsed, offset=1)
+    return (None if problems else parsed), problems
+
+
+def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[Problem]:
+    """Build ``parsed.meta``; ``offset`` is the file line of the source's first line."""
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return []
+        if not isinstance(node, yaml.MappingNode):
+            return [problem(path, node.start_mark.line + offset, "E006")]
+        budget = [MAX_NODES]
+        parsed.meta = _build(loader, node, (), parsed.lines, budget, offset)
+        return []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        last = offset + max(source.count("\n"), 0)
+        line = min(mark.line + offset, last) if mark else offset
+        return [problem(path, line, "E005", detail=_french_yaml_error(exc))]
+    except yaml.YAMLError as exc:
+        return [problem(path, offset, "E005", detail=str(exc).splitlines()[0])]
+    except _TooManyNodes:
+        return [problem(path, offset, "E008", limit=MAX_NODES)]
+    except _DuplicateKey as exc:
+        return [problem(path, exc.line, "E007", key=exc.key, first=exc.first)]
+    except _BadTag as exc:
+        return [problem(path, exc.line, "E009", tag=exc.tag)]
+    except RecursionError:
+        return [problem(path, offset, "E008", limit=MAX_NODES)]
+    finally:
+        loader.dispose()
+
+
+def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offset: int):
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooManyNodes
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        raise _BadTag(node.tag, node.start_mark.line + offset)
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + offset
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                raise _BadTag("<<" if key_node.tag.endswith(":merge") else "clé complexe", key_line)
+            key = str(_scalar(loader, key_node, offset))
+            if key in result:
+                raise _DuplicateKey(key, lines[keypath + (key,)], key_line)
+            lines[keypath + (key,)] = key_line
+            result[key] = _build(loader, value_node, keypath + (key,), lines, budget, offset)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[keypath + (index,)] = item.start_mark.line + offset
+            items.append(_build(loader, item, keypath + (index,), lines, budget, offset))
+        return items
+    return _scalar(loader, node, offset)
+
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _scalar(loader, node, offset: int):
+    try:
+        value = loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:
+        raise _BadTag(node.tag, node.start_mark.line + offset) from None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()  # dates stay text: one representation everywhere
+    if isinstance(value, bytes):
+        raise _BadTag(node.tag, node.start_mark.line + offset)
+    return value
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "« : » inattendu ; mettez la valeur entre guillemets",
+    "could not find expected ':'": "« : » manquant après une clé",
+    "found character that cannot start any token": "caractère interdit en début de valeur ; "
+    "mettez la valeur entre guillemets",
+    "found undefined alias": "alias « * » non défini",
+    "did not find expected key": "indentation incohérente ou clé attendue",
+    "did not find expected '-' indicator": "élément de liste mal indenté",
+    "found unexpected end of stream": "guillemet ou crochet non fermé",
+    "found unknown escape character": "séquence d'échappement inconnue entre guillemets",
+    "expected <block end>, but found": "indentation incohérente",
+    "while scanning a quoted scalar": "guillemet non fermé",
+    "did not find expected ',' or ']'": "crochet « ] » ou virgule manquant",
+    "did not find expected ',' or '}'": "accolade « } » ou virgule manquante",
+}
+
+
+def _french_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for english, french in _YAML_PROBLEMS.items():
+        if english in text:
+            return french
+    return (exc.problem or exc.context or "erreur de syntaxe").strip()

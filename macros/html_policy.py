@@ -1,0 +1,98 @@
+"""What HTML and links contributed Markdown may carry (DESIGN §6: content never runs code).
+
+An allow-list of tags and attributes; scripts, frames, forms, event handlers,
+``javascript:``/``data:`` URLs, external images and styles that load
+resources are refused with the line where they are written.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .problems import Problems
+from .references import _segments
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul", "var", "wbr",
+})
+ALLOWED_ATTRIBUTES = frozenset({
+    "alt", "cite", "class", "colspan", "datetime", "height", "href", "id", "lang", "markdown",
+    "open", "rowspan", "scope", "src", "title", "width", "style", "headers",
+})
+DANGEROUS_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
+EXTERNAL_RE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+STYLE_LOADS_RE = re.compile(r"url\s*\(|@import|expression\s*\(|behavior\s*:", re.IGNORECASE)
+MD_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+# images may come from these hosts besides the repository itself (none by default: every
+# request to a third party leaks the reader's address)
+ALLOWED_IMAGE_HOSTS: tuple[str, ...] = ()
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.found: list[tuple[int, str, str]] = []  # (line, what, remedy)
+
+    def _report(self, what: str, remedy: str) -> None:
+        self.found.append((self.first_line + self.getpos()[0] - 1, what, remedy))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self._report(f"balise <{tag}>", "retirez-la ou décrivez son contenu en Markdown")
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self._report(f"attribut « {name} » sur <{tag}>", "les scripts sont interdits")
+            elif name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
+                self._report(f"attribut « {name} » sur <{tag}>", "retirez cet attribut")
+            elif name in ("href", "src") and DANGEROUS_URL_RE.match(value):
+                self._report(f"adresse « {value[:30]} » sur <{tag}>",
+                             "utilisez un lien https:// ou un fichier du dépôt")
+            elif name == "src" and EXTERNAL_RE.match(value) and not _allowed_image(value):
+                self._report(f"image externe « {value[:40]} »",
+                             "enregistrez l'image dans le dépôt, à côté de la page")
+            elif name == "style" and STYLE_LOADS_RE.search(value):
+                self._report(f"style qui charge une ressource sur <{tag}>",
+                             "retirez url(), @import ou expression() du style")
+
+    handle_startendtag = handle_starttag
+
+
+def _allowed_image(url: str) -> bool:
+    host = re.sub(r"^\s*(https?:)?//", "", url).split("/", 1)[0].lower()
+    return host in ALLOWED_IMAGE_HOSTS
+
+
+def check_body(body: str, body_line: int, path: str, problems: Problems) -> None:
+    """Report every forbidden piece of HTML or link in a Markdown body."""
+    if "<" not in body and "](" not in body:
+        return
+    # code is shown, never interpreted: blank it out, keeping line numbers
+    lines: dict[int, list[str]] = {}
+    for index, text, is_code in _segments(body):
+        lines.setdefault(index, []).append(" " * len(text) if is_code else text)
+    plain = "\n".join("".join(parts) for _, parts in sorted(lines.items()))
+    scanner = _Scanner(body_line)
+    try:
+        scanner.feed(plain)
+        scanner.close()
+    except Exception:  # noqa: BLE001 - HTMLParser is lenient; never let it crash a check
+        pass
+    for line, what, remedy in scanner.found:
+        problems.add(path, line, "E029", what=what, remedy=remedy)
+    for index, text in enumerate(plain.split("\n")):
+        for m in MD_LINK_RE.finditer(text):
+            is_image, url = m.group(1) == "!", m.group(2)
+            if DANGEROUS_URL_RE.match(url):
+                problems.add(path, body_line + index, "E029", what=f"lien « {url[:30]} »",
+                             remedy="utilisez un lien https:// ou un fichier du dépôt")
+            elif is_image and EXTERNAL_RE.match(url) and not _allowed_image(url):
+                problems.add(path, body_line + index, "E029", what=f"image externe « {url[:40]} »",
+                             remedy="enregistrez l'image dans le dépôt, à côté de la page")

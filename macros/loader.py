@@ -1,0 +1,105 @@
+"""Find content files on disk and tell their type, identity and site location.
+
+The type comes from where a file is (DESIGN §3): nobody has to write it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import SLUG_RE
+from .problems import Problems
+
+SESSION_DIR_RE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+DELIVERABLE_FILES = {"diagnostic.md": "diagnostic", "plan-action.md": "plan-action",
+                     "partenariat.md": "partenariat"}
+DELIVERABLE_URLS = {"diagnostic": "diagnostic.md", "plan-action": "plan-d-action.md",
+                    "partenariat": "partenariat.md"}
+# files other than Markdown that contributors may add next to their pages (SVG can carry
+# scripts, so it is not among them)
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".csv", ".odt", ".ods"}
+CONTENT_DIRS = ("sessions", "territories")
+PRACTICE_DIR = "docs/pratiques"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A file found on disk: what it is and where it goes in the site."""
+
+    path: str  # relative to the repository root, with forward slashes
+    kind: str  # content kind, or "asset"
+    slug: str
+    src_uri: str
+
+
+def locate(path: str) -> tuple[Located | None, str | None]:
+    """Classify a repository-relative path. Returns (located, hint when unrecognised)."""
+    parts = path.split("/")
+    name = parts[-1]
+    suffix = os.path.splitext(name)[1].lower()
+    if parts[0] == PRACTICE_DIR.split("/")[0] and "/".join(parts[:2]) == PRACTICE_DIR:
+        if len(parts) == 3 and suffix == ".md" and name != "index.md":
+            slug = name[:-3]
+            if not SLUG_RE.match(slug):
+                return None, f"nom de pratique « {slug} » : minuscules sans accents et tirets"
+            return Located(path, "pratique", slug, f"pratiques/{name}"), None
+        return None, None  # other organiser files are plain docs pages
+    if parts[0] == "sessions":
+        if len(parts) < 3:
+            return None, "un fichier de séance va dans sessions/NN-nom/ (ex. sessions/01-enjeux/)"
+        match = SESSION_DIR_RE.match(parts[1])
+        if not match:
+            return None, (f"dossier « {parts[1]} » : le nom d'un dossier de séance est "
+                          "NN-nom (ex. 01-enjeux)")
+        base = f"seances/{parts[1]}"
+        if len(parts) == 3 and name == "index.md":
+            return Located(path, "seance", match.group(1), f"{base}/index.md"), None
+        if len(parts) == 3 and suffix == ".md":
+            slug = name[:-3]
+            if not SLUG_RE.match(slug):
+                return None, f"nom de fichier « {name} » : minuscules sans accents, chiffres et tirets"
+            return Located(path, "intervention", slug, f"{base}/{name}"), None
+        if suffix in ASSET_SUFFIXES:
+            return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
+        return None, "seuls les fichiers .md et les images ou documents vont dans sessions/"
+    if parts[0] == "territories":
+        if len(parts) < 3:
+            return None, "un fichier de territoire va dans territories/<territoire>/"
+        slug = parts[1]
+        if not SLUG_RE.match(slug):
+            return None, f"dossier « {slug} » : minuscules sans accents, chiffres et tirets"
+        base = f"territoires/{slug}"
+        if len(parts) == 3 and name == "index.md":
+            return Located(path, "territoire", slug, f"{base}/index.md"), None
+        if len(parts) == 3 and name in DELIVERABLE_FILES:
+            kind = DELIVERABLE_FILES[name]
+            return Located(path, kind, slug, f"{base}/{DELIVERABLE_URLS[kind]}"), None
+        if suffix in ASSET_SUFFIXES:
+            return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
+        return None, ("un territoire contient index.md, diagnostic.md, plan-action.md, "
+                      "partenariat.md et des images")
+    return None, None
+
+
+def discover(root: Path, problems: Problems) -> list[Located]:
+    """Every content file and asset under the content folders, in a stable order."""
+    found: list[Located] = []
+    for top in (*CONTENT_DIRS, PRACTICE_DIR):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for filename in sorted(filenames):
+                if filename.startswith("."):
+                    continue
+                rel = Path(dirpath, filename).relative_to(root).as_posix()
+                located, hint = locate(rel)
+                if located is not None:
+                    found.append(located)
+                elif hint is not None:
+                    problems.add(rel, 1, "E019", hint=hint)
+    return found

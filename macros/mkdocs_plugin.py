@@ -1,0 +1,137 @@
+"""MkDocs integration: a thin adapter from MkDocs events to the engine (DESIGN §2).
+
+- ``on_files`` loads and validates the corpus once, mounts ``sessions/`` and
+  ``territories/`` under French URLs, and adds the generated pages.
+- ``on_page_markdown`` frames entity pages with the engine's blocks and turns
+  ``[[kind:slug]]`` references into links. Contributed pages never reach Jinja.
+- ``on_post_page`` hardens the HTML (external links, e-mail addresses).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import postprocess
+from .corpus import Corpus, load_corpus
+from .graph import Graph
+from .loader import CONTENT_DIRS
+from .model import Entry
+from .render import listings
+from .render.links import GENERATED_DIRS, INDEX_PAGES
+from .render.page import entity_markdown
+from .vocabulary import VOCABULARY_FILE
+
+log = get_plugin_logger("capi")
+
+
+class CapiConfig(Config):
+    # organiser pages (under docs/) where mkdocs-macros may run; everything else never does
+    macros_pages = c.ListOfItems(c.Type(str), default=[])
+
+
+class CapiPlugin(BasePlugin[CapiConfig]):
+    """Mounts the knowledge base into MkDocs."""
+
+    def __init__(self) -> None:
+        self.corpus: Corpus | None = None
+        self.graph: Graph | None = None
+        self.entities: dict[str, Entry] = {}
+        # generated lists appended to a hand-written page that took the generated page's place
+        self.generated_tail: dict[str, str] = {}
+        self.root = Path.cwd()
+
+    # priority 50: load the corpus before other plugins (search, macros) see the files
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        corpus = load_corpus(self.root)
+        for problem in corpus.problems:
+            (log.warning if problem.severity == "error" else log.info)(str(problem))
+        self.corpus, self.graph = corpus, Graph(corpus)
+        self.entities = {}
+        self.generated_tail = {}
+        for file in files:  # "edit this page" opens the file where it is in the repository
+            file.edit_uri = f"{_docs_prefix(config, self.root)}{file.src_uri}"
+        for entry in corpus.entries:
+            self.entities[entry.src_uri] = entry
+            if entry.kind == "pratique":
+                continue  # already a docs page
+            # the body only: MkDocs never parses contributed YAML (ours is bounded and safe)
+            file = File.generated(config, entry.src_uri, content=entry.body)
+            file.edit_uri = entry.path
+            files.append(file)
+        for asset in corpus.assets:
+            file = File.generated(config, asset.src_uri, abs_src_path=str(self.root / asset.path))
+            file.edit_uri = asset.path
+            files.append(file)
+        self._add_generated(files, config)
+        return files
+
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages the graph makes; a hand-written page at the same path wins (as in Quartz)."""
+        graph = self.graph
+        assert graph is not None
+        pages: dict[str, str] = {}
+        for slug in graph.practices:
+            pages[f"{GENERATED_DIRS['pratique']}/{slug}.md"] = listings.practice_page(graph, slug)
+        for slug in graph.vocabularies.get("thematiques", {}):
+            pages[f"{GENERATED_DIRS['thematique']}/{slug}.md"] = listings.theme_page(graph, slug)
+        for slug in graph.vocabularies.get("types_acteurs", {}):
+            pages[f"{GENERATED_DIRS['acteur']}/{slug}.md"] = listings.actor_page(graph, slug)
+        for family, uri in INDEX_PAGES.items():
+            pages[uri] = listings.index_page(graph, family)
+        for uri, content in pages.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                self.generated_tail[uri] = content.split("\n", 2)[-1]
+                continue
+            files.append(File.generated(config, uri, content=content))
+
+    # priority 50: before mkdocs-macros (priority 0) so its opt-out flag is already set
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        uri = page.file.src_uri
+        if uri not in self.config.macros_pages:
+            page.meta["render_macros"] = False  # contributed or not opted in: never Jinja
+        entry = self.entities.get(uri)
+        if entry is None:
+            tail = self.generated_tail.get(uri)
+            return markdown + "\n\n" + tail if tail else markdown
+        assert self.graph is not None
+        if entry.kind != "pratique":
+            page.meta.update({k: v for k, v in entry.meta.items() if k in ("title", "description",
+                                                                            "hide")})
+            page.meta["render_macros"] = False
+        return entity_markdown(self.graph, entry, markdown)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return postprocess.harden(output)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for name in (*CONTENT_DIRS, VOCABULARY_FILE):
+            path = self.root / name
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _docs_prefix(config: MkDocsConfig, root: Path) -> str:
+    docs = Path(config.docs_dir).resolve()
+    try:
+        rel = docs.relative_to(root).as_posix()
+    except ValueError:
+        return ""
+    return "" if rel == "." else rel + "/"

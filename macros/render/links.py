@@ -1,0 +1,42 @@
+"""Where entities live in the site and how one page links to another."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Entry
+
+GENERATED_DIRS = {"pratique": "pratiques", "thematique": "thematiques", "acteur": "acteurs"}
+INDEX_PAGES = {
+    "seances": "seances/index.md",
+    "retours": "retours/index.md",
+    "territoires": "territoires/index.md",
+    "pratiques": "pratiques/index.md",
+    "thematiques": "thematiques/index.md",
+    "acteurs": "acteurs/index.md",
+}
+
+
+def src_uri(kind: str, slug: str, entry: Entry | None = None) -> str:
+    """Site source path (relative to the docs root) of an entity page."""
+    if entry is not None:
+        return entry.src_uri
+    return f"{GENERATED_DIRS[kind]}/{slug}.md"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """Relative path between two source files, as Markdown links to .md files need."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def md_escape(text: str) -> str:
+    """Text safe inside Markdown link labels and table cells."""
+    out = str(text).replace("\\", "\\\\").replace("<", "&lt;")
+    for char in "[]*_`|":
+        out = out.replace(char, "\\" + char)
+    return out.replace("\n", " ")
+
+
+def link(from_uri: str, to_uri: str, label: str, anchor: str = "") -> str:
+    target = relative(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
+    return f"[{md_escape(label)}](<{target}>)"

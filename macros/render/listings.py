@@ -1,0 +1,120 @@
+"""Generated pages: one per practice, theme and actor type, and the family indexes.
+
+Entries are reached through these pages, the explorer and search, never
+through a sidebar listing every entry (DESIGN §4: that made builds quadratic).
+"""
+
+from __future__ import annotations
+
+from ..graph import Graph
+from .entity import entity_link, entry_line, practice_link, theme_link
+from .links import INDEX_PAGES, link, md_escape, src_uri
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    if not lines:
+        return []
+    return [f"## {title} ({len(lines)})", "", *lines, ""]
+
+
+def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
+    """What the cycle says about a practice: reports, other items, séances, territories, actions."""
+    items = graph.by_practice.get(slug, [])
+    reports = [e for e in items if e.is_report]
+    others = [e for e in items if not e.is_report]
+    seances = {e.seance: graph.seance_of(e) for e in items if graph.seance_of(e)}
+    actions = graph.actions_by_practice.get(slug, [])
+    territories = sorted(graph.territories_by_practice.get(slug, set()))
+    out: list[str] = []
+    out += _section("Retours d'expérience", [entry_line(graph, page_uri, e) for e in reports])
+    out += _section("Autres interventions", [entry_line(graph, page_uri, e) for e in others])
+    out += _section("Séances", [f"- {entity_link(graph, page_uri, s)}"
+                                for _, s in sorted(seances.items())])
+    out += _section("Territoires", [f"- {entity_link(graph, page_uri, t)}" for t in
+                                    filter(None, (graph.get("territoire", s) for s in territories))])
+    out += _section("Actions des plans d'action", [
+        f"- {link(page_uri, a.plan.src_uri, a.data['id'] + ' ' + a.data['titre'], a.anchor)}"
+        f" — {md_escape(graph.get('territoire', a.territory).title if graph.get('territoire', a.territory) else a.territory)}"
+        f", {md_escape(graph.label('statuts_action', a.data['statut']).lower())}"
+        for a in actions])
+    if not out:
+        out = ["Aucune fiche ne mobilise encore cette pratique.", ""]
+    return "\n".join(out)
+
+
+def practice_page(graph: Graph, slug: str) -> str:
+    uri = src_uri("pratique", slug)
+    return f"# {md_escape(graph.practice_title(slug))}\n\n" + practice_lists(graph, slug, uri)
+
+
+def theme_page(graph: Graph, slug: str) -> str:
+    uri = src_uri("thematique", slug)
+    entries = graph.by_theme.get(slug, [])
+    out = [f"# {md_escape(graph.label('thematiques', slug))}", ""]
+    reports = [e for e in entries if e.is_report]
+    items = [e for e in entries if e.kind == "intervention" and not e.is_report]
+    out += _section("Retours d'expérience", [entry_line(graph, uri, e) for e in reports])
+    out += _section("Interventions", [entry_line(graph, uri, e) for e in items])
+    out += _section("Séances", [f"- {entity_link(graph, uri, e)}"
+                                for e in entries if e.kind == "seance"])
+    practices = [e for e in entries if e.kind == "pratique"]
+    out += _section("Pratiques", [f"- {practice_link(graph, uri, e.slug)}" for e in practices])
+    territories = sorted({e.meta["territoire"] for e in entries if e.meta.get("territoire")})
+    out += _section("Territoires", [f"- {entity_link(graph, uri, t)}" for t in
+                                    filter(None, (graph.get("territoire", s) for s in territories))])
+    if len(out) == 2:
+        out.append("Aucune fiche ne porte encore cette thématique.")
+    return "\n".join(out) + "\n"
+
+
+def actor_page(graph: Graph, slug: str) -> str:
+    uri = src_uri("acteur", slug)
+    out = [f"# {md_escape(graph.label('types_acteurs', slug))}", ""]
+    rows = graph.by_actor.get(slug, [])
+    items = [(e, name) for e, name in rows if e.kind == "intervention"]
+    structures = [(e, name) for e, name in rows if e.kind != "intervention"]
+    out += _section("Interventions et retours d'expérience", [
+        f"- {entity_link(graph, uri, e)} — {md_escape(name)}" for e, name in items])
+    out += _section("Structures des territoires", [
+        f"- {md_escape(name)} — {entity_link(graph, uri, e)}" for e, name in structures])
+    if len(out) == 2:
+        out.append("Aucune structure de ce type n'est encore citée.")
+    return "\n".join(out) + "\n"
+
+
+def index_page(graph: Graph, family: str) -> str:
+    uri = INDEX_PAGES[family]
+    if family == "seances":
+        lines = [entry_line(graph, uri, e) + _questions(e) for e in graph.by_kind["seance"]]
+        return "# Les séances du cycle\n\n" + "\n".join(lines) + "\n"
+    if family == "retours":
+        reports = [e for e in graph.by_kind["intervention"] if e.is_report]
+        lines = [entry_line(graph, uri, e) for e in reports]
+        return (f"# Retours d'expérience\n\n{len(reports)} retours d'expérience présentés pendant "
+                "le cycle, par séance.\n\n" + "\n".join(lines) + "\n")
+    if family == "territoires":
+        lines = [f"- {entity_link(graph, uri, e)}" + (
+            f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
+            for e in graph.by_kind["territoire"]]
+        return "# Territoires participants\n\n" + "\n".join(lines) + "\n"
+    if family == "pratiques":
+        lines = []
+        for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
+            count = len(graph.by_practice.get(slug, [])) + len(graph.actions_by_practice.get(slug, []))
+            practice = graph.practices[slug]
+            summary = practice.entry.meta.get("description", "") if practice.entry else ""
+            lines.append(f"- {practice_link(graph, uri, slug)} ({count} fiche{'s' if count > 1 else ''}"
+                         f" et actions)" + (f"  \n  {md_escape(summary)}" if summary else ""))
+        return "# Pratiques\n\n" + "\n".join(lines) + "\n"
+    if family == "thematiques":
+        lines = [f"- {theme_link(graph, uri, slug)} ({len(graph.by_theme.get(slug, []))})"
+                 for slug in graph.vocabularies.get("thematiques", {})]
+        return "# Thématiques\n\n" + "\n".join(lines) + "\n"
+    lines = [f"- {link(uri, src_uri('acteur', slug), label)} ({len(graph.by_actor.get(slug, []))})"
+             for slug, label in graph.vocabularies.get("types_acteurs", {}).items()]
+    return "# Types d'acteurs\n\n" + "\n".join(lines) + "\n"
+
+
+def _questions(entry) -> str:
+    questions = entry.meta.get("questions", [])
+    return f"  \n  *{md_escape(questions[0])}*" if questions else ""

@@ -1,0 +1,143 @@
+"""Séance pages (programme grouped by format) and programme items (experience report sheet)."""
+
+from __future__ import annotations
+
+from ..graph import FORMAT_ORDER, Graph
+from ..model import Entry
+from .entity import actor_link, entity_link, md_escape, practice_link
+
+
+def seance_header(graph: Graph, entry: Entry) -> str:
+    meta = entry.meta
+    when = graph.label("mois", meta["mois"]).capitalize() + (
+        f" {meta['annee']}" if meta.get("annee") else "")
+    lines = [f"**Séance {int(entry.slug)}** · {md_escape(when)}"
+             + (f" · {md_escape(meta['lieu'])}" if meta.get("lieu") else ""),
+             "{: .capi-badges }", ""]
+    lines += ['!!! question "Questions de la séance"', ""]
+    lines += [f"    - {md_escape(q)}" for q in meta.get("questions", [])]
+    return "\n".join(lines) + "\n"
+
+
+def seance_programme(graph: Graph, entry: Entry) -> str:
+    items = graph.items_by_seance.get(entry.slug, [])
+    if not items:
+        return "## Programme\n\nLe programme détaillé de cette séance sera publié prochainement.\n"
+    out = ["## Programme", ""]
+    groups: dict[str, list[Entry]] = {}
+    for item in items:
+        groups.setdefault(item.meta.get("format", ""), []).append(item)
+    for fmt in (*FORMAT_ORDER, *[f for f in groups if f not in FORMAT_ORDER]):
+        if fmt not in groups:
+            continue
+        label = graph.label("formats", fmt)
+        plural = label if label.endswith("s") else label + "s"
+        out += [f"### {md_escape(plural if len(groups[fmt]) > 1 else label)}", ""]
+        for item in groups[fmt]:
+            out.append(f"- {entity_link(graph, entry.src_uri, item)}")
+            details = _item_details(graph, entry.src_uri, item)
+            if details:
+                out.append(f"  \n  {details}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _item_details(graph: Graph, page_uri: str, item: Entry) -> str:
+    meta, parts = item.meta, []
+    if meta.get("structure"):
+        parts.append(md_escape(meta["structure"]))
+    territory = graph.get("territoire", meta.get("territoire", ""))
+    if territory is not None:
+        parts.append(entity_link(graph, page_uri, territory))
+    elif meta.get("localisation"):
+        parts.append(md_escape(meta["localisation"]))
+    if meta.get("pratiques"):
+        parts.append("pratiques : " + ", ".join(
+            practice_link(graph, page_uri, p) for p in meta["pratiques"]))
+    return " · ".join(parts)
+
+
+def item_sheet(graph: Graph, entry: Entry) -> str:
+    """The key facts of a programme item, before its text (a fiche d'expérience's header)."""
+    meta, uri, rows = entry.meta, entry.src_uri, []
+    if meta.get("resume"):
+        rows.append(f"> {md_escape(meta['resume'])}\n")
+    facts = []
+    if meta.get("structure"):
+        facts.append(("Structure porteuse", md_escape(meta["structure"])))
+    if meta.get("type_acteur"):
+        facts.append(("Type d'acteur", actor_link(graph, uri, meta["type_acteur"])))
+    if meta.get("intervenants"):
+        facts.append(("Intervenant·es", "; ".join(
+            md_escape(", ".join(str(p[k]) for k in ("nom", "fonction", "structure") if p.get(k)))
+            for p in meta["intervenants"])))
+    if meta.get("publics"):
+        facts.append(("Publics", ", ".join(md_escape(graph.label("publics", p))
+                                           for p in meta["publics"])))
+    if meta.get("debut") or meta.get("fin"):
+        facts.append(("Période", md_escape(period(meta.get("debut"), meta.get("fin")))))
+    if facts:
+        rows.append("| | |\n|---|---|")
+        rows += [f"| {label} | {value} |" for label, value in facts]
+        rows.append("{: .capi-facts }\n")
+    return "\n".join(rows) + ("\n" if rows else "")
+
+
+def item_footer(graph: Graph, entry: Entry) -> str:
+    meta, out = entry.meta, []
+    if meta.get("enseignements"):
+        out += ["## Enseignements à retenir", ""]
+        out += [f"- {md_escape(t)}" for t in meta["enseignements"]]
+        out.append("")
+    if meta.get("questions_ouvertes"):
+        out += ["## Questions en suspens", ""]
+        out += [f"- {md_escape(t)}" for t in meta["questions_ouvertes"]]
+        out.append("")
+    if meta.get("ressources"):
+        out += ["## Ressources", ""]
+        for res in meta["ressources"]:
+            kind = f" ({md_escape(res['type'])})" if res.get("type") else ""
+            out.append(f"- [{md_escape(res['titre'])}](<{res['url']}>){kind}")
+        out.append("")
+    if meta.get("contacts"):
+        out += ["## Contacts", ""]
+        out += [f"- {contact_line(c)}" for c in meta["contacts"]]
+        out.append("")
+    return "\n".join(out)
+
+
+def contact_line(contact: dict) -> str:
+    parts = [md_escape(contact["nom"])]
+    parts += [md_escape(contact[k]) for k in ("role", "structure") if contact.get(k)]
+    if contact.get("courriel"):
+        parts.append(obfuscated_email(contact["courriel"]))
+    if contact.get("telephone"):
+        parts.append(md_escape(contact["telephone"]))
+    return ", ".join(parts)
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+
+def human_date(value: str | None) -> str:
+    """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def period(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"{human_date(start)} – {human_date(end)}"
+    if start:
+        return f"à partir de {human_date(start)}"
+    return f"jusqu'à {human_date(end)}" if end else ""
+
+
+def obfuscated_email(address: str) -> str:
+    """An address written as HTML entities with « [at] »: readable, not harvestable by regex."""
+    encoded = "".join(f"&#{ord(ch)};" for ch in address.replace("@", " [at] "))
+    return f'<span class="capi-email">{encoded}</span>'

@@ -1,0 +1,22 @@
+"""Closest known names for a misspelt one, used by every "vouliez-vous dire" message."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so « médiation » and « mediation » compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def closest(word: str, known: Iterable[str], limit: int = 2) -> list[str]:
+    """Up to ``limit`` known names that look like ``word`` (accents and case ignored)."""
+    by_folded: dict[str, str] = {}
+    for name in known:
+        by_folded.setdefault(fold(str(name)), str(name))
+    matches = difflib.get_close_matches(fold(str(word)), list(by_folded), n=limit, cutoff=0.6)
+    return [by_folded[m] for m in matches]

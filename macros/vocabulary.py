@@ -1,0 +1,71 @@
+"""Vocabularies (themes, actor types, formats, statuses…): data the organisers edit.
+
+They live in one YAML file at the root of the repository (``vocabulaires.yml``),
+each vocabulary a mapping ``slug: label``. The standard's closed lists for
+places of digital mediation are added from code (they are not ours to edit).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import lieux_mediation
+from .fields import SLUG_RE
+from .frontmatter import parse_yaml
+from .problems import Problems
+
+VOCABULARY_FILE = "vocabulaires.yml"
+
+# vocabularies the engine needs; their slugs are used in code, so they must exist
+REQUIRED_VOCABULARIES = (
+    "mois", "thematiques", "types_acteurs", "formats", "statuts_action", "publics",
+    "avancement", "echelles", "natures_collectivite",
+)
+REQUIRED_WORDS = {
+    "formats": ("apport-expertise", "cadrage-reglementaire", "retour-experience", "visite",
+                "atelier"),
+    "statuts_action": ("prevue", "en-cours", "realisee", "abandonnee"),
+    "avancement": ("a-completer", "en-cours", "finalise"),
+}
+
+Vocabularies = dict[str, dict[str, str]]
+
+
+def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
+    """Read ``vocabulaires.yml``; every problem is reported with its line."""
+    path = VOCABULARY_FILE
+    try:
+        raw = (root / path).read_bytes()
+    except OSError:
+        problems.add(path, 1, "E019", hint="fichier des vocabulaires introuvable")
+        return {}
+    parsed, found = parse_yaml(raw, path)
+    problems.extend(found)
+    if parsed is None:
+        return {}
+    vocabularies: Vocabularies = {}
+    for name, words in parsed.meta.items():
+        line = parsed.line(name)
+        if not isinstance(words, dict):
+            problems.add(path, line, "E012", key=name, expected="une liste « slug: libellé »",
+                         found="autre chose")
+            continue
+        clean: dict[str, str] = {}
+        for slug, label in words.items():
+            if not SLUG_RE.match(str(slug)):
+                problems.add(path, parsed.line(name, slug), "E016", key=name, value=slug,
+                             expected="minuscules sans accents, chiffres et tirets")
+                continue
+            clean[str(slug)] = str(label)
+        vocabularies[name] = clean
+    for name in REQUIRED_VOCABULARIES:
+        if name not in vocabularies:
+            problems.add(path, 1, "E011", key=name, hint=" (vocabulaire utilisé par le site)")
+    for name, words in REQUIRED_WORDS.items():
+        for word in words:
+            if name in vocabularies and word not in vocabularies[name]:
+                problems.add(path, parsed.line(name), "E011", key=f"{name}.{word}",
+                             hint=" (valeur utilisée par le site)")
+    vocabularies.update(lieux_mediation.vocabularies())
+    return vocabularies
+
