@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import atomic
 from .corpus import load_corpus
+from .messages import DOC_URL
 from .loader import CONTENT_DIRS, PRACTICE_DIR
 from .vocabulary import VOCABULARY_FILE
 
@@ -70,8 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:
         files = len({p.path for p in errors})
         print(f"{len(errors)} problème{'s' if len(errors) > 1 else ''} dans {files} "
-              f"fichier{'s' if files > 1 else ''} ; voir {root / 'docs/guides/messages-erreur.md'}",
-              file=sys.stderr)
+              f"fichier{'s' if files > 1 else ''}. Chaque code est expliqué sur la page "
+              f"« Messages d'erreur » du site ({DOC_URL}).", file=sys.stderr)
         return 1
     print(f"capi check : {count} fiche{'s' if count > 1 else ''} vérifiée{'s' if count > 1 else ''}"
           f", aucun problème ({elapsed:.2f} s).")
@@ -81,6 +82,44 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     return atomic.build_site(root, Path(args.dossier) if args.dossier else root / "site")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .new import NewError, asker, create
+
+    root = find_root(Path.cwd())
+    try:
+        written = create(root, args.type, args.identifiant or args.slug, args.titre, args.seance,
+                         args.format, asker())
+    except NewError as exc:
+        print(f"capi new : {exc}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("capi new : interrompu, rien n'a été écrit.", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"créé : {path.as_posix()}")
+    print(f"Complétez puis vérifiez avec : capi check {' '.join(p.as_posix() for p in written)}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+    from .graph import Graph
+
+    root = find_root(Path.cwd())
+    corpus = load_corpus(root)
+    if corpus.problems.errors:
+        for problem in corpus.problems:
+            print(problem, file=sys.stderr)
+        print("capi export : fiches invalides, aucune donnée écrite.", file=sys.stderr)
+        return 1
+    target = Path(args.dossier) if args.dossier else root / "site" / export.DATA_DIR
+    with atomic.replacing(target) as work:
+        for name, content in export.all_files(Graph(corpus), args.edition).items():
+            (work / name).write_text(content, encoding="utf-8", newline="")
+    print(f"capi export : {len(export.FILES)} fichiers écrits dans {target}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,6 +140,25 @@ def build_parser() -> argparse.ArgumentParser:
                            "qu'en cas de succès.")
     build.add_argument("--dossier", help="dossier de sortie (par défaut : site/)")
     build.set_defaults(func=cmd_build)
+    new = sub.add_parser("new", help="crée une fiche à partir d'un modèle commenté",
+                         description="Crée une fiche valide au bon endroit, sans jamais écraser "
+                         "un fichier existant. Exemples : capi new retour --seance 02 --titre "
+                         "\"Un fablab au pied des tours\" ; capi new territoire val-de-lys ; "
+                         "capi new pratique fablab ; capi new intervention --seance 01 "
+                         "--format visite --titre \"Visite d'un tiers-lieu\".")
+    new.add_argument("type", choices=("retour", "intervention", "territoire", "pratique"),
+                     help="retour, intervention, territoire ou pratique")
+    new.add_argument("identifiant", nargs="?", help="identifiant (territoire, pratique)")
+    new.add_argument("--titre", help="titre de la fiche")
+    new.add_argument("--seance", help="numéro de la séance (retour, intervention)")
+    new.add_argument("--format", help="format de l'intervention (apport-expertise, visite…)")
+    new.add_argument("--slug", help="identifiant du fichier (par défaut : tiré du titre)")
+    new.set_defaults(func=cmd_new)
+    export = sub.add_parser("export", help="écrit les données ouvertes (JSON, CSV)",
+                            description="Écrit les données ouvertes dans site/donnees/.")
+    export.add_argument("--dossier", help="dossier de sortie (par défaut : site/donnees/)")
+    export.add_argument("--edition", help="édition du cycle (ex. 2026)")
+    export.set_defaults(func=cmd_export)
     return parser
 
 

@@ -89,7 +89,8 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
     ignored = frozenset(ORGANISER_ONLY_KEYS)
     checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx)
     checked = {k: v for k, v in checked.items() if k not in ignored}
-    if located.kind == "intervention" and checked.get("format") == "retour-experience":
+    if (located.kind == "intervention" and checked.get("format") == "retour-experience"
+            and checked.get("avancement") != "a-completer"):
         for key in REPORT_REQUIRED:
             if key not in checked and meta.get(key) in (None, "", []):
                 ctx.add((), "E011", key=key, hint=" (obligatoire pour un retour d'expérience)")

@@ -78,3 +78,66 @@ def suggestion(candidates: list[str]) -> str:
         return ""
     quoted = " ou ".join(f"« {c} »" for c in candidates)
     return f" ; vouliez-vous dire {quoted} ?"
+
+
+# code -> how to fix it, for the "Messages d'erreur" page
+REMEDIES: dict[str, str] = {
+    "E001": "Ouvrez le fichier dans votre éditeur et enregistrez-le avec l'encodage « UTF-8 » "
+            "(menu Fichier › Enregistrer avec l'encodage).",
+    "E002": "La première ligne d'une fiche est `---`, suivie des clés (`title: …`), puis d'une "
+            "autre ligne `---`. Repartez du modèle créé par `capi new`.",
+    "E003": "Ajoutez une ligne `---` seule après la dernière clé de l'en-tête.",
+    "E004": "YAML n'accepte que des espaces pour l'indentation. Remplacez chaque tabulation par "
+            "deux espaces (la plupart des éditeurs le font via « Convertir l'indentation »).",
+    "E005": "Relisez la ligne indiquée : un « : » dans une valeur impose de la mettre entre "
+            "guillemets, chaque élément de liste commence par « - » aligné sur les autres.",
+    "E006": "L'en-tête doit être une suite de lignes « clé: valeur », pas une liste ni un texte.",
+    "E007": "Une clé ne peut figurer qu'une fois : fusionnez les deux valeurs sous une seule clé.",
+    "E008": "L'en-tête est anormalement gros ou abuse des alias YAML (`&` / `*`). Écrivez les "
+            "valeurs directement.",
+    "E009": "Les étiquettes YAML commençant par `!` (par exemple `!!python/…`) sont refusées : "
+            "elles permettraient d'exécuter du code. Écrivez une valeur simple.",
+    "E010": "Découpez le fichier ou placez les gros documents en pièce jointe (PDF) à côté.",
+    "E011": "Ajoutez la clé indiquée. Le modèle de `capi new` contient toutes les clés "
+            "obligatoires, commentées.",
+    "E012": "La valeur n'a pas la bonne forme : un nombre s'écrit sans unité ni espace "
+            "(`budget: 12000`), une liste s'écrit avec des lignes « - ».",
+    "E013": "Vérifiez l'orthographe de la clé (sans accents, en minuscules, avec `_`). La "
+            "suggestion donne la clé la plus proche.",
+    "E014": "Utilisez une des valeurs proposées. Pour en ajouter une, un organisateur la "
+            "déclare dans `vocabulaires.yml`.",
+    "E015": "L'identifiant ne correspond à aucune fiche. Corrigez l'orthographe (la suggestion "
+            "donne le plus proche) ou créez la fiche visée.",
+    "E016": "La valeur ne respecte pas le format indiqué entre parenthèses.",
+    "E017": "Deux fichiers portent le même identifiant. Renommez l'un des deux fichiers.",
+    "E018": "Le type d'une fiche dépend de son emplacement. Retirez la clé `type` ou déplacez "
+            "le fichier.",
+    "E019": "Rangez le fichier au bon endroit : `sessions/NN-nom/` pour une séance et ses "
+            "interventions, `territories/<territoire>/` pour un territoire et ses livrables.",
+    "E020": "Les pratiques forment une liste tenue par les organisateurs. Corrigez "
+            "l'identifiant (voir la suggestion) ou demandez la création de la pratique avec "
+            "`capi new pratique <identifiant>`.",
+    "E021": "La référence `[[type:identifiant]]` ne mène à aucune page. Corrigez l'identifiant "
+            "(voir la suggestion).",
+    "E022": "L'identifiant existe, mais pour un autre type : changez le type de la référence "
+            "(par exemple `[[pratique:…]]` au lieu de `[[territoire:…]]`).",
+    "E023": "Retirez le doublon de la liste.",
+    "E024": "Vérifiez les dates : la fin doit être postérieure ou égale au début.",
+    "E025": "Un budget ou une quantité ne peut pas être négatif.",
+    "E026": "Le code INSEE d'une commune a 5 caractères (par exemple `75056`, `2A004` en Corse). "
+            "Ne le confondez pas avec le code postal.",
+    "E027": "Le SIREN d'un EPCI a 9 chiffres ; le dernier est une clé de contrôle. Recopiez-le "
+            "depuis l'annuaire des entreprises.",
+    "E028": "Le code d'un quartier prioritaire s'écrit `QN07511M` (géographie 2024) ou "
+            "`QP093028` (géographie 2015).",
+    "E029": "Les scripts, cadres, formulaires, attributs `on…`, liens `javascript:` et images "
+            "hébergées ailleurs sont interdits. Enregistrez les images dans le dépôt.",
+    "E030": "N'indiquez l'adresse ou le téléphone d'une personne qu'avec son accord écrit, "
+            "signalé par `consentement: true`. Sinon, donnez l'adresse de la structure "
+            "(`contact@…`).",
+    "E031": "Utilisez un des types de référence listés.",
+    "E032": "Écrivez la date sous la forme `2026-06` (mois) ou `2026-06-12` (jour).",
+    "E033": "Cette clé n'est utilisable que par les organisateurs, dans `docs/`. Retirez-la.",
+    "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
+            "`capi publish --sans-exemples`.",
+}

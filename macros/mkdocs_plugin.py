@@ -19,22 +19,28 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import postprocess
+from . import export, postprocess
 from .corpus import Corpus, load_corpus
 from .graph import Graph
 from .loader import CONTENT_DIRS
 from .model import Entry
 from .render import listings
+from .sandbox import sandbox_macros
 from .render.links import GENERATED_DIRS, INDEX_PAGES
+from .render.messages_page import messages_page
 from .render.page import entity_markdown
 from .vocabulary import VOCABULARY_FILE
 
 log = get_plugin_logger("capi")
+MESSAGES_PAGE = "guides/messages-erreur.md"
 
 
 class CapiConfig(Config):
     # organiser pages (under docs/) where mkdocs-macros may run; everything else never does
     macros_pages = c.ListOfItems(c.Type(str), default=[])
+    licence = c.Type(str, default=export.DEFAULT_LICENCE)
+    licence_url = c.Type(str, default=export.DEFAULT_LICENCE_URL)
+    edition = c.Optional(c.Type(str))
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -56,6 +62,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        sandbox_macros(config.plugins)  # mkdocs-macros built its Jinja in on_config
         corpus = load_corpus(self.root)
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
@@ -92,12 +99,16 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             pages[f"{GENERATED_DIRS['acteur']}/{slug}.md"] = listings.actor_page(graph, slug)
         for family, uri in INDEX_PAGES.items():
             pages[uri] = listings.index_page(graph, family)
+        pages[MESSAGES_PAGE] = messages_page()
+        pages["donnees.md"] = export.data_page(self.config.licence, self.config.licence_url)
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 self.generated_tail[uri] = content.split("\n", 2)[-1]
                 continue
             files.append(File.generated(config, uri, content=content))
+        for name, content in export.all_files(graph, self.config.edition).items():
+            files.append(File.generated(config, f"{export.DATA_DIR}/{name}", content=content))
 
     # priority 50: before mkdocs-macros (priority 0) so its opt-out flag is already set
     @event_priority(50)

@@ -129,6 +129,7 @@ SEANCE: dict[str, Field] = {
 INTERVENTION: dict[str, Field] = {
     **COMMON,
     "format": choice("formats", "Format", required=True),
+    "avancement": choice("avancement", "Avancement de la fiche (à compléter : brouillon)"),
     "resume": text("Résumé"),
     "intervenants": listof(intervenant, "Intervenant·es"),
     "structure": text("Structure porteuse"),
@@ -146,7 +147,8 @@ INTERVENTION: dict[str, Field] = {
     "contacts": listof(contact, "Contacts"),
 }
 
-# Required only for experience reports (format: retour-experience)
+# Required only for experience reports (format: retour-experience) once they are no longer
+# drafts: a report created by `capi new` is "a-completer" and valid while it is being written
 REPORT_REQUIRED = ("structure", "type_acteur", "pratiques", "thematiques", "enseignements")
 
 collectivite = obj("Collectivité", {
@@ -161,7 +163,7 @@ TERRITOIRE: dict[str, Field] = {
     "region": text("Région"),
     "departement": text("Département"),
     "resume": text("Présentation en quelques phrases"),
-    "collectivites": listof(collectivite, "Collectivités", required=True),
+    "collectivites": listof(collectivite, "Collectivités"),
     "qpv": listof(obj("Quartier prioritaire", {
         "code": F("code", "Code QPV", code="qpv", required=True),
         "nom": text("Nom du quartier", required=True),

@@ -1,7 +1,41 @@
-"""Macros for organiser pages (mkdocs-macros "pluglet"); contributed pages never run them."""
+"""Macros for organiser pages (a mkdocs-macros "pluglet").
+
+They run only in pages listed under ``macros_pages`` in mkdocs.yml, inside a
+sandboxed Jinja, and are thin wrappers over the graph and the renderers.
+"""
 
 from __future__ import annotations
 
+from .render import organiser
 
-def define_env(env) -> None:  # noqa: D103 - mkdocs-macros entry point
-    pass
+
+def define_env(env) -> None:
+    """Register the macros; each reads the graph the capi plugin built for this build."""
+
+    def _context():
+        plugin = env.conf["plugins"]["capi"]
+        return plugin.graph, env.page.file.src_uri
+
+    @env.macro
+    def fiches(facette: str, valeur: str) -> str:
+        """Entries for one facet value: pratique, thematique, acteur, territoire, seance, format."""
+        graph, uri = _context()
+        return organiser.entries_by_facet(graph, uri, facette, str(valeur))
+
+    @env.macro
+    def matrice_territoires_pratiques() -> str:
+        """Territory × practice table: which territory works on which practice."""
+        graph, uri = _context()
+        return organiser.territory_practice_matrix(graph, uri)
+
+    @env.macro
+    def programme(numero: str | int) -> str:
+        """The programme of a séance, grouped by format."""
+        graph, uri = _context()
+        return organiser.programme(graph, uri, str(numero).zfill(2))
+
+    @env.macro
+    def chiffres_cles() -> str:
+        """Key figures of the cycle, as a table."""
+        graph, uri = _context()
+        return organiser.key_figures(graph, uri)

@@ -19,7 +19,9 @@ def seance_header(graph: Graph, entry: Entry) -> str:
     return "\n".join(lines) + "\n"
 
 
-def seance_programme(graph: Graph, entry: Entry) -> str:
+def seance_programme(graph: Graph, entry: Entry, page_uri: str | None = None) -> str:
+    """The séance's items grouped by format; links are relative to ``page_uri``."""
+    uri = page_uri or entry.src_uri
     items = graph.items_by_seance.get(entry.slug, [])
     if not items:
         return "## Programme\n\nLe programme détaillé de cette séance sera publié prochainement.\n"
@@ -34,8 +36,8 @@ def seance_programme(graph: Graph, entry: Entry) -> str:
         plural = label if label.endswith("s") else label + "s"
         out += [f"### {md_escape(plural if len(groups[fmt]) > 1 else label)}", ""]
         for item in groups[fmt]:
-            out.append(f"- {entity_link(graph, entry.src_uri, item)}")
-            details = _item_details(graph, entry.src_uri, item)
+            out.append(f"- {entity_link(graph, uri, item)}")
+            details = _item_details(graph, uri, item)
             if details:
                 out.append(f"  \n  {details}")
         out.append("")

@@ -1,0 +1,163 @@
+"""Open data: the knowledge base as JSON and CSV files (``site/donnees/``).
+
+The same functions feed the site build (files added to the site, so the
+"Données ouvertes" page links are checked) and ``capi export``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from . import lieux_mediation as lieux
+from .graph import Graph
+
+DATA_DIR = "donnees"
+DEFAULT_LICENCE = "Licence Ouverte 2.0 (Etalab)"
+DEFAULT_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+
+def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # comma, minimal quoting, CRLF line ends (RFC 4180)
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _join(values: object) -> str:
+    if isinstance(values, list):
+        return "|".join(str(v) for v in values)
+    return "" if values is None else str(values)
+
+
+def _url(src_uri: str) -> str:
+    """Site-relative URL of a page (directory URLs)."""
+    if src_uri.endswith("index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[:-3] + "/"
+
+
+def entities_json(graph: Graph, edition: str | None = None) -> str:
+    entities, relations = [], []
+    for entry in graph.entries.values():
+        record = {"type": entry.kind, "id": entry.slug, "titre": entry.title,
+                  "url": _url(entry.src_uri), "source": entry.path}
+        record.update({k: v for k, v in entry.meta.items() if k not in ("title", "hide")})
+        entities.append(record)
+    for slug, practice in graph.practices.items():
+        if practice.entry is None:
+            entities.append({"type": "pratique", "id": slug, "titre": practice.title,
+                             "url": f"pratiques/{slug}/"})
+    for (kind, slug), sources in graph.cited_by.items():
+        for source in sources:
+            relations.append({"de": f"{source.kind}:{source.slug}", "vers": f"{kind}:{slug}",
+                              "relation": "cite"})
+    for entry in graph.by_kind.get("intervention", []):
+        relations.append({"de": f"intervention:{entry.slug}", "vers": f"seance:{entry.seance}",
+                          "relation": "fait_partie_de"})
+    document = {"edition": edition, "licence": DEFAULT_LICENCE, "entites": entities,
+                "relations": relations}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+ACTION_COLUMNS = ("territoire", "axe", "id", "titre", "objectif", "pratiques", "pilote",
+                  "partenaires", "debut", "fin", "budget", "financeurs", "indicateurs", "statut")
+
+
+def actions_csv(graph: Graph) -> str:
+    rows = []
+    for territory, actions in sorted(graph.actions_by_territory.items()):
+        for action in actions:
+            data = action.data
+            rows.append([territory, action.axis] + [_join(data.get(c)) for c in ACTION_COLUMNS[2:]])
+    return _csv(ACTION_COLUMNS, rows)
+
+
+def partners_csv(graph: Graph) -> str:
+    columns = ("territoire", "nom", "type_acteur", "role", "engagement", "contribution")
+    rows = [[e.slug] + [_join(p.get(c)) for c in columns[1:]]
+            for e in graph.by_kind.get("partenariat", []) for p in e.meta.get("partenaires", [])]
+    return _csv(columns, rows)
+
+
+def indicators_csv(graph: Graph) -> str:
+    columns = ("territoire", "libelle", "valeur", "unite", "echelle", "source", "annee")
+    rows = [[e.slug] + [_join(i.get(c)) for c in columns[1:]]
+            for e in graph.by_kind.get("diagnostic", []) for i in e.meta.get("indicateurs", [])]
+    return _csv(columns, rows)
+
+
+def reports_csv(graph: Graph) -> str:
+    columns = ("seance", "id", "titre", "format", "structure", "type_acteur", "territoire",
+               "localisation", "pratiques", "thematiques", "publics", "debut", "fin",
+               "enseignements")
+    rows = [[e.seance, e.slug, e.title] + [_join(e.meta.get(c)) for c in columns[3:]]
+            for e in graph.by_kind.get("intervention", [])]
+    return _csv(columns, rows)
+
+
+def place_id(territory: str, place_id_: str) -> str:
+    """Unique in the national file: the territory's slug, then the place's own id."""
+    return place_id_ if place_id_.startswith(territory + "-") else f"{territory}-{place_id_}"
+
+
+def places_csv(graph: Graph) -> str:
+    """Places of digital mediation in the national standard (column order, ``|``, vocabularies)."""
+    rows = []
+    for entry in graph.by_kind.get("diagnostic", []):
+        for place in entry.meta.get("lieux", []):
+            row = {c: _join(place.get(c)) for c in lieux.COLUMNS}
+            row["id"] = place_id(entry.slug, place["id"])
+            row["source"] = row["source"] or "capitalisation du cycle de qualification"
+            rows.append([row[c] for c in lieux.COLUMNS])
+    return _csv(lieux.COLUMNS, rows)
+
+
+FILES = {
+    "entites.json": ("Toutes les fiches et leurs relations", entities_json),
+    "actions.csv": ("Actions des plans d'action", actions_csv),
+    "partenaires.csv": ("Partenaires des partenariats locaux", partners_csv),
+    "indicateurs.csv": ("Indicateurs des diagnostics", indicators_csv),
+    "interventions.csv": ("Interventions et retours d'expérience", reports_csv),
+    "lieux-mediation-numerique.csv": (
+        f"Lieux de médiation numérique, au standard national v{lieux.STANDARD_VERSION}",
+        places_csv),
+}
+
+
+def all_files(graph: Graph, edition: str | None = None) -> dict[str, str]:
+    """File name → content of every open-data file."""
+    out = {}
+    for name, (_label, make) in FILES.items():
+        out[name] = make(graph, edition) if make is entities_json else make(graph)
+    return out
+
+
+def data_page(licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE_URL) -> str:
+    lines = [
+        "# Données ouvertes",
+        "",
+        "Les informations structurées de la base (fiches, actions, partenaires, indicateurs, "
+        "lieux de médiation numérique) sont publiées en fichiers réutilisables, mis à jour à "
+        "chaque publication du site.",
+        "",
+        f"Licence : [{licence}](<{licence_url}>). Vous pouvez les réutiliser librement, "
+        "y compris commercialement, en citant la source.",
+        "",
+        "| Fichier | Contenu | Format |",
+        "|---|---|---|",
+    ]
+    for name, (label, _make) in FILES.items():
+        fmt = "JSON" if name.endswith(".json") else "CSV (UTF-8, virgule)"
+        lines.append(f"| [{name}]({DATA_DIR}/{name}) | {label} | {fmt} |")
+    lines += [
+        "",
+        "Dans les fichiers CSV, une cellule qui contient plusieurs valeurs les sépare par « | ». "
+        "Le fichier des lieux suit le schéma « Lieux de médiation numérique » publié sur "
+        "schema.data.gouv.fr (mêmes colonnes, dans le même ordre, mêmes listes de valeurs).",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,129 @@
+"""``capi new``: create a valid content file at the right place, from a template."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from . import templates
+from .corpus import known_identities, load_corpus
+from .fields import SLUG_RE
+from .loader import SESSION_DIR_RE
+from .problems import Problems
+from .vocabulary import load_vocabularies
+
+
+class NewError(Exception):
+    """A refusal, with its French message; nothing has been written."""
+
+
+def slugify(text: str) -> str:
+    """« Médiation numérique hors les murs ! » → mediation-numerique-hors-les-murs."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
+    ascii_text = decomposed.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+
+
+def _seance_dir(root: Path, number: str) -> Path:
+    number = number.strip().zfill(2)
+    for folder in sorted((root / "sessions").glob(f"{number}-*")):
+        if SESSION_DIR_RE.match(folder.name) and (folder / "index.md").is_file():
+            return folder
+    existing = sorted(p.name for p in (root / "sessions").glob("*") if p.is_dir())
+    raise NewError(f"séance « {number} » inconnue ; séances existantes : {', '.join(existing)}")
+
+
+def create(root: Path, what: str, slug: str | None, title: str | None, seance: str | None,
+           fmt: str | None, ask: Callable[[str], str] | None = None) -> list[Path]:
+    """Create the file(s) for ``what``; returns the paths written (relative to ``root``)."""
+    problems = Problems()
+    vocabularies = load_vocabularies(root, problems)
+    corpus = load_corpus(root)
+    known = {k: sorted(v) for k, v in known_identities(corpus).items()}
+
+    def need(value: str | None, question: str) -> str:
+        if value:
+            return value
+        if ask is None:
+            raise NewError(f"{question.rstrip(' ?:')} manquant(e) : précisez-le en option "
+                           "(voir capi new --help)")
+        return ask(question)
+
+    values: dict[str, object] = {}
+    if what in ("retour", "intervention"):
+        folder = _seance_dir(root, need(seance, "Numéro de la séance (01 à 05) : "))
+        fmt = "retour-experience" if what == "retour" else need(fmt, "Format : ")
+        if fmt not in vocabularies.get("formats", {}):
+            raise NewError(f"format « {fmt} » inconnu ; formats possibles : "
+                           + ", ".join(vocabularies.get("formats", {})))
+        title = need(title, "Titre : ")
+        slug = slug or slugify(title)
+        values = {"title": title, "format": fmt}
+        if what == "retour":
+            values["avancement"] = "a-completer"
+        files = {folder / f"{_valid_slug(slug)}.md": ("retour" if what == "retour"
+                                                       else "intervention", "intervention")}
+        if slug in known.get("intervention", []):
+            raise NewError(f"une intervention « {slug} » existe déjà ; choisissez un autre titre "
+                           "ou un identifiant avec --slug")
+    elif what == "territoire":
+        slug = _valid_slug(need(slug, "Identifiant du territoire (ex. val-de-lys) : "))
+        title = title or slug.replace("-", " ").title()
+        folder = root / "territories" / slug
+        values = {"title": title}
+        files = {folder / "index.md": ("territoire", "territoire"),
+                 folder / "diagnostic.md": ("diagnostic", "diagnostic"),
+                 folder / "plan-action.md": ("plan-action", "plan-action"),
+                 folder / "partenariat.md": ("partenariat", "partenariat")}
+    elif what == "pratique":
+        slug = _valid_slug(need(slug, "Identifiant de la pratique (ex. fablab) : "))
+        title = title or slug.replace("-", " ").capitalize()
+        values = {"title": title}
+        files = {root / "docs" / "pratiques" / f"{slug}.md": ("pratique", "pratique")}
+        if slug in known.get("pratique", []):
+            raise NewError(f"la pratique « {slug} » existe déjà")
+    else:
+        raise NewError(f"type « {what} » inconnu ; types possibles : retour, intervention, "
+                       "territoire, pratique")
+    for path in files:
+        if path.exists():
+            raise NewError(f"{path.relative_to(root)} existe déjà : rien n'a été écrit")
+    texts = {}
+    for path, (template, kind) in files.items():
+        rel = path.relative_to(root).as_posix()
+        file_values = dict(values)
+        if kind in ("diagnostic", "plan-action", "partenariat"):
+            label = {"diagnostic": "Diagnostic", "plan-action": "Plan d'action",
+                     "partenariat": "Partenariat local"}[kind]
+            file_values = {"title": f"{label} — {title}", "avancement": "a-completer"}
+        texts[path] = templates.render(template, kind, file_values, vocabularies, known, rel)
+    for path, text in texts.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+    return [p.relative_to(root) for p in files]
+
+
+def _valid_slug(slug: str) -> str:
+    if not slug or not SLUG_RE.match(slug):
+        cleaned = slugify(slug or "")
+        if not cleaned:
+            raise NewError("le titre ou l'identifiant ne contient aucune lettre ni chiffre "
+                           "utilisable pour un nom de fichier")
+        return cleaned
+    return slug
+
+
+def interactive_ask(question: str) -> str:
+    answer = input(question).strip()
+    if not answer:
+        raise NewError("réponse vide : rien n'a été écrit")
+    return answer
+
+
+def asker() -> Callable[[str], str] | None:
+    """Ask questions only when a person is at the terminal, never in scripts or CI."""
+    return interactive_ask if sys.stdin.isatty() and sys.stdout.isatty() else None

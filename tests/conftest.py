@@ -1,0 +1,43 @@
+"""Shared fixtures: the repository, a strict build of it, and throw-away copies to mutate."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+IGNORED = shutil.ignore_patterns(".venv", "site", "dist", ".git", "__pycache__", "*.egg-info",
+                                 ".pytest_cache", ".hypothesis", "node_modules", "bench")
+
+
+def run_capi(*args: str, cwd: Path = ROOT, env: dict | None = None,
+             timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run the real ``capi`` entry point in a subprocess (as users do)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, env=full_env, timeout=timeout)
+
+
+def copy_repo(dest: Path) -> Path:
+    """A copy of the repository's sources (no venv, no output) to change freely."""
+    shutil.copytree(ROOT, dest, ignore=IGNORED)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real repository, built once in strict mode."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = run_capi("build", "--dossier", str(out))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return out
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    return copy_repo(tmp_path / "repo")
