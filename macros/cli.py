@@ -122,6 +122,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from .problems import Problems
+    from .schemas import write_schemas
+    from .vocabulary import load_vocabularies
+
+    root = find_root(Path.cwd())
+    problems = Problems()
+    vocabularies = load_vocabularies(root, problems)
+    if problems.errors:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    written = write_schemas(root, vocabularies)
+    print(f"capi schemas : {len(written)} schéma(s) mis à jour dans schemas/")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="capi", description="Outils de la base de connaissances du cycle de qualification.")
@@ -159,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--dossier", help="dossier de sortie (par défaut : site/donnees/)")
     export.add_argument("--edition", help="édition du cycle (ex. 2026)")
     export.set_defaults(func=cmd_export)
+    schemas = sub.add_parser("schemas", help="régénère les schémas JSON pour les éditeurs",
+                             description="Écrit schemas/<type>.schema.json à partir du modèle "
+                             "et de vocabulaires.yml.")
+    schemas.set_defaults(func=cmd_schemas)
     return parser
 
 

@@ -1,0 +1,105 @@
+"""JSON Schemas of the content types, generated from the model (editors complete and check).
+
+``capi schemas`` writes ``schemas/<type>.schema.json``; a test keeps the
+committed files equal to what the model generates, so they are never written twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .fields import DATE_RE, EMAIL_RE, SLUG_RE, URL_RE, Field
+from .model import KINDS, REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
+from .vocabulary import Vocabularies
+
+SCHEMA_DIR = "schemas"
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """Templates ship keys with empty values; an empty key is the same as an absent one."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def field_schema(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    out: dict[str, Any] = {"description": spec.label + (f" ({spec.help})" if spec.help else "")}
+    kind = spec.kind
+    if kind in ("text", "markdown"):
+        out["type"] = "string"
+        if spec.pattern:
+            out["pattern"] = spec.pattern
+        if spec.max_length:
+            out["maxLength"] = spec.max_length
+    elif kind in ("int", "number"):
+        out["type"] = "integer" if kind == "int" else "number"
+        if spec.minimum is not None:
+            out["minimum"] = spec.minimum
+    elif kind == "quantity":
+        out["type"] = ["number", "string"]
+    elif kind == "bool":
+        out["type"] = "boolean"
+    elif kind == "date":
+        out.update(type="string", pattern=DATE_RE.pattern)
+    elif kind == "email":
+        out.update(type="string", pattern=EMAIL_RE.pattern)
+    elif kind == "url":
+        out.update(type="string", pattern=URL_RE.pattern)
+    elif kind == "choice":
+        out["enum"] = list(vocabularies.get(spec.vocab or "", {}))
+    elif kind == "ref":
+        out.update(type="string", pattern=r"^\d+$" if spec.ref == "seance" else SLUG_RE.pattern)
+    elif kind == "code":
+        out["type"] = "string"
+    elif kind == "list":
+        out.update(type="array", items=field_schema(spec.items, vocabularies))  # type: ignore[arg-type]
+        if spec.unique:
+            out["uniqueItems"] = True
+    elif kind == "object":
+        out.update(object_schema(spec.fields or {}, vocabularies))
+    return out
+
+
+def object_schema(fields: Mapping[str, Field], vocabularies: Vocabularies) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {k: _nullable(field_schema(f, vocabularies)) for k, f in fields.items()},
+        "required": [k for k, f in fields.items() if f.required],
+        "additionalProperties": False,
+    }
+
+
+def schema_for(kind: str, vocabularies: Vocabularies) -> dict[str, Any]:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}.schema.json",
+        "title": f"Fiche {KINDS[kind]}",
+        **object_schema(SCHEMAS[kind], vocabularies),
+    }
+    if kind == "intervention":  # a finished experience report carries more
+        schema["if"] = {"properties": {"format": {"const": REPORT_FORMAT},
+                                       "avancement": {"not": {"const": "a-completer"}}},
+                        "required": ["format"]}
+        schema["then"] = {"required": list(REPORT_REQUIRED)}
+    return schema
+
+
+def all_schemas(vocabularies: Vocabularies) -> dict[str, str]:
+    """File name → JSON text for every content type."""
+    return {f"{kind}.schema.json": json.dumps(schema_for(kind, vocabularies), ensure_ascii=False,
+                                              indent=2) + "\n" for kind in SCHEMAS}
+
+
+def write_schemas(root: Path, vocabularies: Vocabularies) -> list[Path]:
+    folder = root / SCHEMA_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, text in all_schemas(vocabularies).items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+            written.append(path)
+    return written
