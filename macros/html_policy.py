@@ -27,6 +27,8 @@ ALLOWED_ATTRIBUTES = frozenset({
 DANGEROUS_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
 EXTERNAL_RE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
 STYLE_LOADS_RE = re.compile(r"url\s*\(|@import|expression\s*\(|behavior\s*:", re.IGNORECASE)
+EMAIL_IN_TEXT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_IN_TEXT_RE = re.compile(r"(?<![\w+])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 MD_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 # images may come from these hosts besides the repository itself (none by default: every
 # request to a third party leaks the reader's address)
@@ -71,7 +73,8 @@ def _allowed_image(url: str) -> bool:
 
 
 def check_body(body: str, body_line: int, path: str, problems: Problems) -> None:
-    """Report every forbidden piece of HTML or link in a Markdown body."""
+    """Report every forbidden piece of HTML or link, and personal contact data, in a body."""
+    _check_personal_data(body, body_line, path, problems)
     if "<" not in body and "](" not in body:
         return
     # code is shown, never interpreted: blank it out, keeping line numbers
@@ -96,3 +99,19 @@ def check_body(body: str, body_line: int, path: str, problems: Problems) -> None
             elif is_image and EXTERNAL_RE.match(url) and not _allowed_image(url):
                 problems.add(path, body_line + index, "E029", what=f"image externe « {url[:40]} »",
                              remedy="enregistrez l'image dans le dépôt, à côté de la page")
+
+
+def _check_personal_data(body: str, body_line: int, path: str, problems: Problems) -> None:
+    """A person's e-mail or phone number goes in ``contacts`` with consent, not in the text."""
+    from .model import is_functional_email
+
+    if "@" not in body and not any(ch.isdigit() for ch in body):
+        return
+    for index, text, is_code in _segments(body):
+        if is_code:
+            continue
+        for m in EMAIL_IN_TEXT_RE.finditer(text):
+            if not is_functional_email(m.group(0)):
+                problems.add(path, body_line + index, "E030", value=m.group(0))
+        for m in PHONE_IN_TEXT_RE.finditer(text):
+            problems.add(path, body_line + index, "E030", value=m.group(0))
