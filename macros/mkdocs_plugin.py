@@ -24,7 +24,7 @@ from .corpus import Corpus, load_corpus
 from .graph import Graph
 from .loader import CONTENT_DIRS
 from .model import Entry
-from .render import listings
+from .render import listings, restitution
 from .sandbox import sandbox_macros
 from .render.links import GENERATED_DIRS, INDEX_PAGES
 from .render.messages_page import messages_page
@@ -100,6 +100,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         for family, uri in INDEX_PAGES.items():
             pages[uri] = listings.index_page(graph, family)
         pages[MESSAGES_PAGE] = messages_page()
+        pages.update(restitution.pages(graph))
         pages["donnees.md"] = export.data_page(self.config.licence, self.config.licence_url)
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)

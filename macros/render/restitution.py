@@ -1,0 +1,140 @@
+"""The restitution section (« Et après ? »): the cycle's lessons, gathered from the graph.
+
+Organisers own the introduction (``docs/restitution/index.md``); the engine adds the
+rest, so the restitution is always consistent with the pages it summarises.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..graph import Graph
+from .charts import timeline
+from .entity import entity_link, practice_link, theme_link
+from .links import md_escape
+from .organiser import key_figures
+
+PAGES = {
+    "restitution/index.md": "Restitution du cycle",
+    "restitution/seances.md": "Ce que les séances ont apporté",
+    "restitution/pratiques.md": "Pratiques et thématiques : convergences et questions ouvertes",
+    "restitution/territoires.md": "Les territoires en une page",
+}
+
+
+def overview(graph: Graph) -> str:
+    uri = "restitution/index.md"
+    return "\n".join([
+        "## Le cycle en chiffres", "", key_figures(graph, uri), "",
+        "## Parcourir la restitution", "",
+        "- [Ce que les séances ont apporté](seances.md) : interventions et enseignements, "
+        "séance par séance ;",
+        "- [Pratiques et thématiques](pratiques.md) : ce qui converge d'un territoire à "
+        "l'autre, et les questions qui restent ouvertes ;",
+        "- [Les territoires en une page](territoires.md) : diagnostic, plan d'action et "
+        "partenariat de chaque territoire.", ""])
+
+
+def by_seance(graph: Graph) -> str:
+    uri, out = "restitution/seances.md", [f"# {PAGES['restitution/seances.md']}", ""]
+    for seance in graph.by_kind.get("seance", []):
+        items = graph.items_by_seance.get(seance.slug, [])
+        out += [f"## {entity_link(graph, uri, seance)}", ""]
+        if not items:
+            out += ["Aucune intervention n'est encore publiée pour cette séance.", ""]
+            continue
+        out.append("Présenté : " + " ; ".join(entity_link(graph, uri, i) for i in items) + ".\n")
+        lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
+        if lessons:
+            out += ["**Enseignements**", ""]
+            out += [f"- {md_escape(text)} ({entity_link(graph, uri, item)})"
+                    for item, text in lessons]
+            out.append("")
+    return "\n".join(out)
+
+
+def by_practice(graph: Graph) -> str:
+    uri = "restitution/pratiques.md"
+    out = [f"# {PAGES[uri]}", ""]
+    for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
+        items = graph.by_practice.get(slug, [])
+        territories = sorted(graph.territories_by_practice.get(slug, set()))
+        if not items and not territories:
+            continue
+        out += [f"## {practice_link(graph, uri, slug)}", ""]
+        if territories:
+            names = [entity_link(graph, uri, t) for t in
+                     filter(None, (graph.get("territoire", s) for s in territories))]
+            out.append(f"Mobilisée par {len(names)} territoire{'s' if len(names) > 1 else ''} : "
+                       + ", ".join(names) + ".\n")
+        lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
+        if lessons:
+            out += ["**Ce qui converge**", ""]
+            out += [f"- {md_escape(t)} ({entity_link(graph, uri, i)})" for i, t in lessons]
+            out.append("")
+        questions = [(i, q) for i in items for q in i.meta.get("questions_ouvertes", [])]
+        if questions:
+            out += ["**Questions en suspens**", ""]
+            out += [f"- {md_escape(q)} ({entity_link(graph, uri, i)})" for i, q in questions]
+            out.append("")
+    out += ["## Par thématique", ""]
+    for slug, label in graph.vocabularies.get("thematiques", {}).items():
+        entries = graph.by_theme.get(slug, [])
+        reports = [e for e in entries if e.is_report]
+        if reports:
+            lessons = sum(len(e.meta.get("enseignements", [])) for e in reports)
+            out.append(f"- {theme_link(graph, uri, slug)} : {len(reports)} retour"
+                       f"{'s' if len(reports) > 1 else ''} d'expérience, {lessons} enseignement"
+                       f"{'s' if lessons > 1 else ''}")
+    return "\n".join(out) + "\n"
+
+
+def by_territory(graph: Graph) -> str:
+    uri = "restitution/territoires.md"
+    out = [f"# {PAGES[uri]}", ""]
+    for territory in graph.by_kind.get("territoire", []):
+        docs = graph.deliverables.get(territory.slug, {})
+        out += [f"## {entity_link(graph, uri, territory)}", ""]
+        if territory.meta.get("resume"):
+            out.append(md_escape(territory.meta["resume"]) + "\n")
+        diagnostic = docs.get("diagnostic")
+        indicators = diagnostic.meta.get("indicateurs", [])[:4] if diagnostic else []
+        if indicators:
+            out += [f"### {entity_link(graph, uri, diagnostic)} : indicateurs clés", "",
+                    "| Indicateur | Valeur | Source |", "|---|---|---|"]
+            out += [f"| {md_escape(i['libelle'])} | {md_escape(i['valeur'])}"
+                    f"{(' ' + md_escape(i['unite'])) if i.get('unite') else ''} | "
+                    f"{md_escape(i['source'])}, {i['annee']} |" for i in indicators]
+            out.append("")
+        actions = graph.actions_by_territory.get(territory.slug, [])
+        plan = docs.get("plan-action")
+        if actions and plan is not None:
+            counts = Counter(a.data["statut"] for a in actions)
+            summary = ", ".join(f"{n} {graph.label('statuts_action', s).lower()}"
+                                for s, n in counts.items())
+            out += [f"### {entity_link(graph, uri, plan)}", "",
+                    f"{len(actions)} actions : {summary}.", ""]
+            chart = timeline([(f"{a.data['id']} {a.data['titre']}", a.data.get("debut"),
+                               a.data.get("fin"), a.data["statut"]) for a in actions],
+                             f"Calendrier du plan d'action : {territory.title}")
+            if chart:
+                out += [f'<figure class="capi-figure">{chart}<figcaption>Calendrier des '
+                        "actions ; détail dans le plan d'action.</figcaption></figure>", ""]
+        partnership = docs.get("partenariat")
+        partners = partnership.meta.get("partenaires", []) if partnership else []
+        if partners:
+            by_type = Counter(graph.label("types_acteurs", p["type_acteur"]) for p in partners)
+            out += [f"### {entity_link(graph, uri, partnership)}", "",
+                    f"{len(partners)} partenaires : " + ", ".join(
+                        f"{md_escape(t)} ({n})" for t, n in by_type.most_common()) + ".", ""]
+    return "\n".join(out)
+
+
+def pages(graph: Graph) -> dict[str, str]:
+    """Generated restitution pages (the index page is the organisers' introduction + overview)."""
+    return {
+        "restitution/index.md": f"# {PAGES['restitution/index.md']}\n\n" + overview(graph),
+        "restitution/seances.md": by_seance(graph),
+        "restitution/pratiques.md": by_practice(graph),
+        "restitution/territoires.md": by_territory(graph),
+    }
