@@ -87,7 +87,7 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
         if key in meta:
             ctx.add((key,), "E033", what=f"la clé « {key} » est réservée aux organisateurs")
     ignored = frozenset(ORGANISER_ONLY_KEYS)
-    checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx)
+    checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx, ignored=ignored)
     checked = {k: v for k, v in checked.items() if k not in ignored}
     if (located.kind == "intervention" and checked.get("format") == "retour-experience"
             and checked.get("avancement") != "a-completer"):
@@ -109,6 +109,8 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
 
 def _check_identity(corpus: Corpus) -> None:
     """Two files cannot claim the same identity; items need their séance."""
+    # folders of every séance file, duplicates included: their items do have a séance
+    seance_dirs = {e.src_uri.rsplit("/", 1)[0] for e in corpus.entries if e.kind == "seance"}
     seen: dict[tuple[str, str], Entry] = {}
     unique: list[Entry] = []
     for entry in corpus.entries:
@@ -119,7 +121,6 @@ def _check_identity(corpus: Corpus) -> None:
             continue
         seen[entry.key] = entry
         unique.append(entry)
-    seance_dirs = {e.src_uri.rsplit("/", 1)[0] for e in unique if e.kind == "seance"}
     territories = {e.slug for e in unique if e.kind == "territoire"}
     for entry in unique:
         folder = entry.src_uri.rsplit("/", 1)[0]
@@ -159,7 +160,8 @@ def _check_references(corpus: Corpus, pending: list[tuple[Entry, PendingRef]]) -
         if in_text:
             target_kind = "retour" if kind == "retour" else REFERENCE_KINDS.get(kind)
             if target_kind is None:
-                problems.add(entry.path, ref.line, "E031", kinds=", ".join(REFERENCE_KINDS))
+                problems.add(entry.path, ref.line, "E031", kind=kind,
+                             kinds=", ".join(REFERENCE_KINDS))
                 continue
             slug = ref.slug.zfill(2) if kind == "seance" and ref.slug.isdigit() else ref.slug
             if slug in known[target_kind]:

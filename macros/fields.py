@@ -206,7 +206,17 @@ def _bool(spec: Field, value: Any, keypath: tuple, ctx: Context) -> bool | None:
     return value
 
 
+def _not_scalar(value: Any, keypath: tuple, ctx: Context, expected: str) -> bool:
+    """Lists, mappings and booleans are never a valid text-like value: say so plainly."""
+    if isinstance(value, (list, dict, bool)):
+        _wrong(ctx, keypath, expected, value)
+        return True
+    return False
+
+
 def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
+    if _not_scalar(value, keypath, ctx, "une date AAAA-MM ou AAAA-MM-JJ"):
+        return None
     value = str(value)
     if not DATE_RE.match(value):
         ctx.add(keypath, "E032", key=key_label(keypath), value=value)
@@ -215,6 +225,8 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
 
 
 def _email(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
+    if _not_scalar(value, keypath, ctx, "une adresse électronique"):
+        return None
     value = str(value).strip()
     if not EMAIL_RE.match(value):
         ctx.add(keypath, "E016", key=key_label(keypath), value=value,
@@ -224,6 +236,8 @@ def _email(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
 
 
 def _url(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
+    if _not_scalar(value, keypath, ctx, "une adresse web"):
+        return None
     value = str(value).strip()
     if not URL_RE.match(value):
         ctx.add(keypath, "E016", key=key_label(keypath), value=value,
@@ -233,6 +247,8 @@ def _url(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
 
 
 def _choice(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
+    if _not_scalar(value, keypath, ctx, "une seule valeur de la liste"):
+        return None
     words = ctx.vocabularies.get(spec.vocab or "", {})
     value = str(value).strip()
     if value not in words:
@@ -286,6 +302,8 @@ def _object(spec: Field, value: Any, keypath: tuple, ctx: Context) -> dict | Non
 def _code(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
     from . import codes
 
+    if _not_scalar(value, keypath, ctx, "un code"):
+        return None
     value = str(value).strip().upper()
     return codes.check(spec.code or "", value, keypath, ctx)
 

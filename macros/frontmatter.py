@@ -80,7 +80,8 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [problem(path, 1, "E002")]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return None, [problem(path, len(lines), "E003")]
+        last = len(lines) - 1 if lines[-1] == "" else len(lines)
+        return None, [problem(path, last, "E003")]
     header = lines[1:end]
     tabs = [i + 2 for i, ln in enumerate(header) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
     if tabs:
@@ -177,7 +178,7 @@ def _scalar(loader, node, offset: int):
 
 
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": "« : » inattendu ; mettez la valeur entre guillemets",
+    "mapping values are not allowed": "« : » inattendu ; mettez la valeur entre guillemets",
     "could not find expected ':'": "« : » manquant après une clé",
     "found character that cannot start any token": "caractère interdit en début de valeur ; "
     "mettez la valeur entre guillemets",

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .suggest import fold
 from .model import DELIVERABLES, Entry, action_anchor
 
 FORMAT_ORDER = ("apport-expertise", "cadrage-reglementaire", "retour-experience", "visite",
@@ -106,7 +107,7 @@ class Graph:
                             self.actions_by_practice[practice].append(action)
                             self.territories_by_practice[practice].add(entry.slug)
         for items in self.items_by_seance.values():
-            items.sort(key=lambda e: (_format_rank(e), e.title.lower()))
+            items.sort(key=lambda e: (_format_rank(e), fold(e.title)))
         for source_key, targets in self.corpus.links.items():
             source = self.entries.get(source_key)
             if source is None:
@@ -160,6 +161,4 @@ def _format_rank(entry: Entry) -> int:
 
 def sort_key(entry: Entry) -> tuple:
     """Stable reading order: by séance, then by title (accents ignored)."""
-    from .suggest import fold
-
     return (entry.seance or "99", fold(entry.title), entry.path)

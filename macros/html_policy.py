@@ -24,10 +24,16 @@ ALLOWED_ATTRIBUTES = frozenset({
     "alt", "cite", "class", "colspan", "datetime", "height", "href", "id", "lang", "markdown",
     "open", "rowspan", "scope", "src", "title", "width", "style", "headers",
 })
-DANGEROUS_URL_RE = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
-EXTERNAL_RE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+DANGEROUS_URL_RE = re.compile(r"^(javascript|data|vbscript|file):", re.IGNORECASE)
+# for images: anything with a scheme, or starting with two (back)slashes, leaves the site
+EXTERNAL_RE = re.compile(r"^([a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
+# browsers drop tabs, newlines and other control characters inside URLs: so do we, then judge
+URL_NOISE_RE = re.compile(r"[\x00-\x20\x7f]+")
+REF_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 STYLE_LOADS_RE = re.compile(r"url\s*\(|@import|expression\s*\(|behavior\s*:", re.IGNORECASE)
-EMAIL_IN_TEXT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# an address, not a high-density image name such as logo@2x.png
+EMAIL_IN_TEXT_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?!\d+x\.)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
+                              re.IGNORECASE)
 PHONE_IN_TEXT_RE = re.compile(r"(?<![\w+])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 MD_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 # images may come from these hosts besides the repository itself (none by default: every
@@ -49,7 +55,7 @@ class _Scanner(HTMLParser):
             self._report(f"balise <{tag}>", "retirez-la ou décrivez son contenu en Markdown")
             return
         for name, value in attrs:
-            value = value or ""
+            value = URL_NOISE_RE.sub("", value or "") if name in ("href", "src") else (value or "")
             if name.startswith("on"):
                 self._report(f"attribut « {name} » sur <{tag}>", "les scripts sont interdits")
             elif name not in ALLOWED_ATTRIBUTES and not name.startswith(("aria-", "data-")):
@@ -68,14 +74,14 @@ class _Scanner(HTMLParser):
 
 
 def _allowed_image(url: str) -> bool:
-    host = re.sub(r"^\s*(https?:)?//", "", url).split("/", 1)[0].lower()
-    return host in ALLOWED_IMAGE_HOSTS
+    match = re.match(r"^https://([^/\\]+)/", url, re.IGNORECASE)
+    return bool(match) and match.group(1).lower() in ALLOWED_IMAGE_HOSTS
 
 
 def check_body(body: str, body_line: int, path: str, problems: Problems) -> None:
     """Report every forbidden piece of HTML or link, and personal contact data, in a body."""
     _check_personal_data(body, body_line, path, problems)
-    if "<" not in body and "](" not in body:
+    if "<" not in body and "](" not in body and "]:" not in body:
         return
     # code is shown, never interpreted: blank it out, keeping line numbers
     lines: dict[int, list[str]] = {}
@@ -91,8 +97,12 @@ def check_body(body: str, body_line: int, path: str, problems: Problems) -> None
     for line, what, remedy in scanner.found:
         problems.add(path, line, "E029", what=what, remedy=remedy)
     for index, text in enumerate(plain.split("\n")):
+        definition = REF_DEFINITION_RE.match(text)
+        if definition and DANGEROUS_URL_RE.match(URL_NOISE_RE.sub("", definition.group(1))):
+            problems.add(path, body_line + index, "E029", what=f"lien « {definition.group(1)[:30]} »",
+                         remedy="utilisez un lien https:// ou un fichier du dépôt")
         for m in MD_LINK_RE.finditer(text):
-            is_image, url = m.group(1) == "!", m.group(2)
+            is_image, url = m.group(1) == "!", URL_NOISE_RE.sub("", m.group(2))
             if DANGEROUS_URL_RE.match(url):
                 problems.add(path, body_line + index, "E029", what=f"lien « {url[:30]} »",
                              remedy="utilisez un lien https:// ou un fichier du dépôt")

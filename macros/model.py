@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lieux_mediation as lieux
-from .fields import DATE_RE, Context, Field, choice, listof, markdown, obj, ref, text
+from .fields import DATE_RE, Context, Field, choice, key_label, listof, obj, ref, text
 from .fields import Field as F
 
 # ---------------------------------------------------------------- content types
@@ -49,8 +49,12 @@ DELIVERABLES = ("diagnostic", "plan-action", "partenariat")
 
 def _period_rule(start: str, end: str):
     def rule(value: dict, keypath: tuple, ctx: Context) -> None:
-        if start in value and end in value and value[end] < value[start]:
-            ctx.add(keypath + (end,), "E024", key=".".join(map(str, keypath + (end,))),
+        if start not in value or end not in value:
+            return
+        # compare at the coarser precision: an end in June is not before a start on 15 June
+        precision = min(len(value[start]), len(value[end]))
+        if value[end][:precision] < value[start][:precision]:
+            ctx.add(keypath + (end,), "E024", key=key_label(keypath + (end,)),
                     start=value[start], end=value[end])
 
     return rule

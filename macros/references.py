@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 REF_RE = re.compile(r"\[\[\s*([a-z-]+)\s*:\s*([^\]|\n]+?)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
-FENCE_RE = re.compile(r"^\s*(```|~~~)")
+FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
 
 
@@ -26,11 +26,12 @@ class TextRef:
 
 def _segments(body: str) -> Iterator[tuple[int, str, bool]]:
     """(line index, text, is_code) pieces of the body, line by line."""
-    fence: str | None = None
+    fence: str | None = None  # the opening fence; CommonMark closes it with one as long or longer
     for index, line in enumerate(body.split("\n")):
         match = FENCE_RE.match(line)
         if fence is not None:
-            if match and match.group(1) == fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
                 fence = None
             yield index, line, True
             continue

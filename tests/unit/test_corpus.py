@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from macros.corpus import Corpus, known_identities
+from macros.corpus import Corpus, known_identities, load_corpus
 
 from helpers import doc, messages, summary
 
@@ -113,12 +114,13 @@ CASES = [
     # (id, files replacing or adding to BASE, expected (path, line, code), message fragments)
     ("missing-title", {SEANCE_PATH: doc("mois: juin", "questions: [Q ?]")},
      [(SEANCE_PATH, 1, "E011")], ["clé obligatoire « title » manquante"]),
-    ("missing-questions-nested-line", {TERRITORY_PATH: doc(
+    ("nested-required-at-item-line", {TERRITORY_PATH: doc(
         "title: Lille", "collectivites:", "  - nom: Lille", "  - nature: epci")},
      [(TERRITORY_PATH, 4, "E011"), (TERRITORY_PATH, 5, "E011")],
      ["« collectivites[1].nature »", "« collectivites[2].nom »"]),
     ("wrong-type", {SEANCE_PATH: SEANCE.replace("numero: 1", "numero: un")},
-     [(SEANCE_PATH, 3, "E012")], ["« numero » doit être un nombre entier (valeur trouvée : « un »)"]),
+     [(SEANCE_PATH, 3, "E012")],
+     ["« numero » doit être un nombre entier (valeur trouvée : « un »)"]),
     ("wrong-type-list", {TERRITORY_PATH: doc("title: Lille", "collectivites: Lille")},
      [(TERRITORY_PATH, 3, "E012")], ["« collectivites » doit être une liste"]),
     ("unknown-key", {SEANCE_PATH: SEANCE.replace("thematiques:", "thematique:")},
@@ -130,7 +132,8 @@ CASES = [
         "thematiques: [tiers-lieux]", "thematiques:\n  - tiers-lieux\n  - tiers-lieu")},
      [(ITEM_PATH, 8, "E014")], ["« thematiques[2] »", "vouliez-vous dire « tiers-lieux » ?"]),
     ("unknown-territory", {ITEM_PATH: ITEM.replace("territoire: lille", "territoire: lile")},
-     [(ITEM_PATH, 4, "E015")], ["territoire « lile » inconnu(e) ; vouliez-vous dire « lille » ?"]),
+     [(ITEM_PATH, 4, "E015")],
+     ["territoire « lile » inconnu(e) ; vouliez-vous dire « lille » ?"]),
     ("unknown-practice", {ITEM_PATH: ITEM.replace("pratiques: [fablab]",
                                                   "pratiques:\n  - fablab\n  - fabrique")},
      [(ITEM_PATH, 7, "E020")],
@@ -138,7 +141,8 @@ CASES = [
     ("practice-listed-twice", {ITEM_PATH: ITEM.replace(
         "pratiques: [fablab]", "pratiques:\n  - fablab\n  - fablab")},
      [(ITEM_PATH, 7, "E023")], ["« pratiques » : « fablab » figure deux fois dans la liste"]),
-    ("type-disagrees-with-location", {SEANCE_PATH: SEANCE.replace("mois:", "type: territoire\nmois:")},
+    ("type-disagrees-with-location",
+     {SEANCE_PATH: SEANCE.replace("mois:", "type: territoire\nmois:")},
      [(SEANCE_PATH, 4, "E018")], ["type « territoire » déclaré", "indique « seance »"]),
     ("type-agrees-with-location", {SEANCE_PATH: SEANCE.replace("mois:", "type: seance\nmois:")},
      [], []),
@@ -152,7 +156,8 @@ CASES = [
      ["[[territoire:fablab]] : « fablab » n'est pas un(e) territoire mais un(e) pratique"]),
     ("retour-to-a-non-report", {SEANCE_PATH: SEANCE.replace("Texte.", "x\n[[retour:atelier]]")},
      [(SEANCE_PATH, 10, "E022")], ["n'est pas un(e) retour mais un(e) intervention"]),
-    ("reference-in-code-ignored", {ITEM_PATH: item(body="`[[pratique:x]]`\n```\n[[pratique:y]]\n```")},
+    ("reference-in-code-ignored",
+     {ITEM_PATH: item(body="`[[pratique:x]]`\n```\n[[pratique:y]]\n```")},
      [], []),
     ("action-end-before-start", {PLAN_PATH: plan("debut: 2024-06", "fin: 2024-01")},
      [(PLAN_PATH, 10, "E024")], ["la fin (2024-01) précède le début (2024-06)"]),
@@ -162,11 +167,13 @@ CASES = [
      [(PLAN_PATH, 9, "E020")], ["vouliez-vous dire « fablab » ?"]),
     ("bad-insee", {TERRITORY_PATH: TERRITORY.replace('"59350"', '"7505"')},
      [(TERRITORY_PATH, 6, "E026")], ["« collectivites[1].code_insee » : code INSEE « 7505 »"]),
-    ("bad-siren-length", {TERRITORY_PATH: TERRITORY.replace('code_insee: "59350"', "siren: '12345'")},
+    ("bad-siren-length",
+     {TERRITORY_PATH: TERRITORY.replace('code_insee: "59350"', "siren: '12345'")},
      [(TERRITORY_PATH, 6, "E027")], ["SIREN « 12345 » invalide (9 chiffres attendus)"]),
     ("bad-siren-key", {TERRITORY_PATH: TERRITORY.replace('code_insee: "59350"',
                                                          "siren: '200093202'")},
-     [(TERRITORY_PATH, 6, "E027")], ["SIREN « 200093202 » invalide (clé de contrôle incorrecte)"]),
+     [(TERRITORY_PATH, 6, "E027")],
+     ["SIREN « 200093202 » invalide (clé de contrôle incorrecte)"]),
     ("bad-qpv", {TERRITORY_PATH: TERRITORY.replace("---\nTexte", "qpv:\n  - code: QN0751\n"
                                                    "    nom: Q\n---\nTexte")},
      [(TERRITORY_PATH, 8, "E028")], ["« qpv[1].code » : code QPV « QN0751 » invalide"]),
@@ -237,11 +244,11 @@ def test_duplicate_seance_number(load: Load) -> None:
         messages(corpus, "E017")[0])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: when a duplicate séance number makes the engine drop a séance index.md, the "
-    "interventions next to that index.md get E019 « ce dossier de séance n'a pas de "
-    "index.md », which is false (it has one; it lost the number to another folder)"))
 def test_duplicate_seance_number_does_not_claim_a_missing_index(load: Load) -> None:
+    """Regression (engine bug at d613165, fixed since): when a duplicate séance number makes the
+    engine drop a séance index.md, the interventions next to that index.md get E019 « ce
+    dossier de séance n'a pas de index.md », which is false (it has one; it lost the number
+    to another folder)"""
     # 01-doublon sorts before 01-seance, so 01-seance/index.md is the one dropped
     corpus = load({**BASE, "sessions/01-doublon/index.md": SEANCE})
     assert summary(corpus) == [(SEANCE_PATH, 1, "E017")]
@@ -255,20 +262,18 @@ def test_organiser_only_key_is_refused(load: Load) -> None:
     assert "render_macros" not in corpus.by_key()[("seance", "01")].meta
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: load_entry computes `ignored = frozenset(ORGANISER_ONLY_KEYS)` but does not pass it "
-    "to check_mapping, so an organiser-only key is reported twice: E033 and also E013 "
-    "« clé inconnue »"))
 def test_organiser_only_key_is_reported_once(load: Load) -> None:
+    """Regression (engine bug at d613165, fixed since): load_entry computes `ignored =
+    frozenset(ORGANISER_ONLY_KEYS)` but does not pass it to check_mapping, so an organiser-
+    only key is reported twice: E033 and also E013 « clé inconnue »"""
     corpus = load({**BASE, SEANCE_PATH: SEANCE.replace("mois:", "render_macros: true\nmois:")})
     assert summary(corpus) == [(SEANCE_PATH, 4, "E033")]
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
-    "BUG: an unknown reference kind such as [[foo:bar]] crashes load_corpus with "
-    "KeyError: 'kind' — corpus._check_references renders E031 without the {kind} "
-    "parameter its message template needs"))
 def test_unknown_reference_kind_is_reported(load: Load) -> None:
+    """Regression (engine bug at d613165, fixed since): an unknown reference kind such as
+    [[foo:bar]] crashes load_corpus with KeyError: 'kind' — corpus._check_references
+    renders E031 without the {kind} parameter its message template needs"""
     corpus = load({**BASE, ITEM_PATH: item(body="Voir [[foo:bar]].")})
     assert summary(corpus) == [(ITEM_PATH, 5, "E031")]
     assert "[[foo:…]]" in messages(corpus, "E031")[0]
@@ -313,12 +318,10 @@ def test_only_limits_reported_problems_but_reads_everything(load: Load) -> None:
     assert len(corpus.entries) == 4
 
 
-def test_missing_vocabulary_file(make_repo: Callable[..., object]) -> None:
-    from macros.corpus import load_corpus
-
+def test_missing_vocabulary_file(make_repo: Callable[[dict[str, str | bytes]], Path]) -> None:
     root = make_repo({SEANCE_PATH: SEANCE})
-    (root / "vocabulaires.yml").unlink()  # type: ignore[operator]
-    corpus = load_corpus(root)  # type: ignore[arg-type]
+    (root / "vocabulaires.yml").unlink()
+    corpus = load_corpus(root)
     assert ("vocabulaires.yml", 1, "E019") in summary(corpus)
     assert (SEANCE_PATH, 4, "E014") in summary(corpus)  # « juin » is no longer a known month
 

@@ -120,11 +120,10 @@ def test_choice_suggests_the_closest_word() -> None:
         "« inclusion-numerique » ? ; valeurs possibles : inclusion-numerique, gouvernance")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: choice (and date/email/url/code) fields do not check the value's type: a list is "
-    "turned into the text \"['juin']\" and reported as E014 « valeur ['juin'] inconnue » "
-    "instead of E012 (wrong type)"))
 def test_list_given_for_a_choice_is_a_type_error() -> None:
+    """Regression (engine bug at d613165, fixed since): choice (and date/email/url/code) fields do
+    not check the value's type: a list is turned into the text "['juin']" and reported as
+    E014 « valeur ['juin'] inconnue » instead of E012 (wrong type)"""
     problems = Problems()
     assert check_value(choice("mois", "m"), ["juin"], ("mois",), context(problems)) is None
     assert [p.code for p in problems] == ["E012"]
@@ -257,18 +256,17 @@ def test_action_rules(extra: tuple[str, ...], expected: list) -> None:
         assert f"la fin ({end}) précède le début ({start})" in found[0].message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: the E024 message names the key with 0-based indexes joined by dots "
-    "(« actions.0.fin ») instead of key_label's 1-based form (« actions[1].fin ») used by "
-    "every other message"))
 def test_end_before_start_names_the_key_like_other_messages() -> None:
+    """Regression (engine bug at d613165, fixed since): the E024 message names the key with
+    0-based indexes joined by dots (« actions.0.fin ») instead of key_label's 1-based form
+    (« actions[1].fin ») used by every other message"""
     _, _, found, _ = check_text(ACTIONS, *_action("debut: 2024-06", "fin: 2024-01"))
     assert found[0].message.startswith("« actions[1].fin » :")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: dates are compared as strings, so an end given to the month (2024-06) is "
-    "reported as before a start given to the day in the same month (2024-06-15)"))
 def test_month_end_in_the_start_month_is_not_before_the_start() -> None:
+    """Regression (engine bug at d613165, fixed since): dates are compared as strings, so an end
+    given to the month (2024-06) is reported as before a start given to the day in the same
+    month (2024-06-15)"""
     _, problems, _, _ = check_text(ACTIONS, *_action("debut: 2024-06-15", "fin: 2024-06"))
     assert problems == []

@@ -153,9 +153,10 @@ def test_duplicate_key_message_names_the_first_line() -> None:
 @pytest.mark.parametrize(("raw", "line", "french"), [
     (b"---\ntitle: x\nbad: [a\n---\n", 3, "crochet « ] » ou virgule manquant"),
     (b"---\ntitle: x\nbad: {a\n---\n", 3, "accolade « } » ou virgule manquante"),
-    (b"---\ntitle: x\na: @x\n---\n", 3, "caractère interdit en début de valeur"),
+    (b"---\ntitle: x\na: @x\n---\n", 3,
+     "caractère interdit en début de valeur ; mettez la valeur entre guillemets"),
     (b"---\ntitle: x\na: *nope\n---\n", 3, "alias « * » non défini"),
-    (b"---\ntitle: x\nt: \"\\q\"\n---\n", 3, "séquence d'échappement inconnue"),
+    (b"---\ntitle: x\nt: \"\\q\"\n---\n", 3, "séquence d'échappement inconnue entre guillemets"),
     (b"---\ntitle: x\na:\n  b: 1\n c: 2\n---\n", 5, "indentation incohérente ou clé attendue"),
     # an unclosed quote is reported at the header's last line, never past the closing ---
     (b"---\ntitle: 'x\nb: 1\n---\n", 3, "guillemet ou crochet non fermé"),
@@ -163,15 +164,14 @@ def test_duplicate_key_message_names_the_first_line() -> None:
 def test_yaml_syntax_errors_are_explained_in_french(raw: bytes, line: int, french: str) -> None:
     _, problems = parse(raw, "f.md")
     assert [(p.line, p.code) for p in problems] == [(line, "E005")]
-    assert problems[0].message.startswith(f"syntaxe YAML invalide : {french}")
+    assert problems[0].message == f"syntaxe YAML invalide : {french}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: _YAML_PROBLEMS keys 'mapping values are not allowed here' (pure-Python PyYAML "
-    "wording) but libyaml (CSafeLoader, the parser actually used) says 'mapping values are "
-    "not allowed in this context', so the commonest mistake (an unquoted ': ' in a value) "
-    "is reported in English"))
 def test_colon_inside_unquoted_value_is_explained_in_french() -> None:
+    """Regression (engine bug at d613165, fixed since): _YAML_PROBLEMS keys 'mapping values are
+    not allowed here' (pure-Python PyYAML wording) but libyaml (CSafeLoader, the parser
+    actually used) says 'mapping values are not allowed in this context', so the commonest
+    mistake (an unquoted ': ' in a value) is reported in English"""
     _, problems = parse(b"---\ntitle: Atelier: bilan\n---\n", "f.md")
     assert [(p.line, p.code) for p in problems] == [(2, "E005")]
     assert "« : » inattendu" in problems[0].message
@@ -242,10 +242,10 @@ def test_file_at_the_size_limit_is_accepted() -> None:
     assert parsed is not None and len(parsed.body) == MAX_FILE_BYTES - len(head)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (minor): for a file ending with a newline E003 is reported one line past the end "
-    "of the file (len(text.split('\\n')) counts the empty string after the last newline)"))
 def test_unclosed_header_points_at_the_last_line_of_the_file() -> None:
+    """Regression (engine bug at d613165, fixed since): for a file ending with a newline E003 is
+    reported one line past the end of the file (len(text.split('\n')) counts the empty
+    string after the last newline)"""
     raw = b"---\ntitle: x\n"  # two lines
     assert codes_and_lines(raw) == [(2, "E003")]
 

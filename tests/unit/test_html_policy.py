@@ -94,37 +94,60 @@ def test_body_line_offsets_lines() -> None:
     assert [ln for ln, _, _ in scan("a\n<script></script>", body_line=100)] == [101]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a fence is closed by a shorter fence of the same character, so HTML shown "
-    "inside a ```` block that contains a ``` block is scanned as if it were live"))
 def test_html_inside_a_longer_fence_is_ignored() -> None:
+    """Regression (engine bug at d613165, fixed since): a fence is closed by a shorter fence of
+    the same character, so HTML shown inside a ```` block that contains a ``` block is
+    scanned as if it were live"""
     assert scan("````markdown\n```\n<script>x</script>\n```\n````") == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (XSS): reference-style link definitions are not checked; Python-Markdown renders "
-    "'[x][1]' + '[1]: javascript:alert(1)' as <a href=\"javascript:alert(1)\">"))
 def test_javascript_in_reference_link_definition_is_refused() -> None:
     problems = scan("[clic][1]\n\n[1]: javascript:alert(1)")
     assert [(ln, code) for ln, code, _ in problems] == [(22, "E029")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (XSS): the scheme is matched on the decoded attribute value, but a tab or newline "
-    "inside it (jav&#x09;ascript:) defeats the regex while browsers strip it from URLs, so "
-    "the link still runs javascript:"))
 @pytest.mark.parametrize("body", [
     '<a href="jav&#x09;ascript:alert(1)">x</a>',
     '<a href="java&#10;script:alert(1)">x</a>',
 ])
 def test_javascript_obfuscated_with_whitespace_entities_is_refused(body: str) -> None:
+    """Regression (engine bug at d613165, fixed since): the scheme is matched on the decoded
+    attribute value, but a tab or newline inside it (jav&#x09;ascript:) defeats the regex
+    while browsers strip it from URLs, so the link still runs javascript:"""
     assert [(ln, code) for ln, code, _ in scan(body)] == [(20, "E029")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (privacy): EXTERNAL_RE only knows 'http(s)://' and '//', but browsers also load "
-    "'\\\\host/x.png' (backslashes count as slashes) and 'http:host/x.png' (from an https "
-    "page) from another host"))
 @pytest.mark.parametrize("src", ["\\\\evil.example/a.png", "http:evil.example/a.png"])
 def test_other_spellings_of_external_images_are_refused(src: str) -> None:
+    """Regression (engine bug at d613165, fixed since): EXTERNAL_RE only knows 'http(s)://' and
+    '//', but browsers also load '\\host/x.png' (backslashes count as slashes) and
+    'http:host/x.png' (from an https page) from another host"""
     assert [(ln, code) for ln, code, _ in scan(f'<img src="{src}">')] == [(20, "E029")]
+
+
+# ------------------------------------------------------------------ personal data in the text
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Écrire à jean.dupont@lille.fr.", [(20, "jean.dupont@lille.fr")],
+                 id="personal-email"),
+    pytest.param("[écrire](mailto:jean.dupont@lille.fr)", [(20, "jean.dupont@lille.fr")],
+                 id="personal-email-in-mailto"),
+    pytest.param("a\nAppeler le 01 02 03 04 05", [(21, "01 02 03 04 05")], id="phone"),
+    pytest.param("Tél. +33 1 02 03 04 05 ou 06.12.34.56.78 ou 0612345678",
+                 [(20, "+33 1 02 03 04 05"), (20, "06.12.34.56.78"), (20, "0612345678")],
+                 id="phone-spellings"),
+    pytest.param("Écrire à contact@lille.fr ou accueil.epn@lille.fr", [],
+                 id="structure-mailboxes-pass"),
+    pytest.param("`jean@x.fr` et\n```\n01 02 03 04 05\n```", [], id="code-is-ignored"),
+    pytest.param("En 2024, 12 345 personnes ; SIREN 200093201 ; SIRET 20009320100017 ; "
+                 "INSEE 59350", [], id="other-numbers-pass"),
+])
+def test_personal_data_in_text(body: str, expected: list[tuple[int, str]]) -> None:
+    problems = scan(body)
+    assert [(ln, code) for ln, code, _ in problems] == [(ln, "E030") for ln, _ in expected]
+    for (_, _, message), (_, value) in zip(problems, expected):
+        assert message.startswith(f"donnée personnelle « {value} » publiée sans consentement")
+
+
+def test_image_file_name_with_at_2x_is_not_an_email() -> None:
+    assert scan("![logo](img/logo@2x.png)") == []

@@ -53,12 +53,11 @@ def test_find_returns_textrefs() -> None:
     assert find("[[acteur:epci|EPCI]]", 3) == [TextRef("acteur", "epci", "EPCI", 3)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a fence is closed by any fence of the same character, even a shorter one; "
-    "CommonMark needs a closing fence at least as long as the opening one, so a ```` block "
-    "showing a ``` block (how guides show fenced syntax) is cut in two and the reference "
-    "inside it is reported"))
 def test_longer_fence_is_not_closed_by_a_shorter_one() -> None:
+    """Regression (engine bug at d613165, fixed since): a fence is closed by any fence of the same
+    character, even a shorter one; CommonMark needs a closing fence at least as long as the
+    opening one, so a ```` block showing a ``` block (how guides show fenced syntax) is cut
+    in two and the reference inside it is reported"""
     body = "````markdown\n```\n[[pratique:a]]\n```\n[[pratique:b]]\n````\n[[pratique:c]]"
     assert found(body) == [("pratique", "c", None, 16)]
 
