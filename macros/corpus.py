@@ -16,7 +16,7 @@ from .fields import Context, PendingRef, check_mapping
 from .frontmatter import parse
 from .loader import Located, discover
 from .messages import suggestion
-from .model import (KINDS, ORGANISER_ONLY_KEYS, REFERENCE_KINDS, REPORT_REQUIRED, SCHEMAS,
+from .model import (INTERVENTION_RULES, KINDS, ORGANISER_ONLY_KEYS, REFERENCE_KINDS, REPORT_REQUIRED, SCHEMAS,
                     Entry)
 from .problems import Problems
 from .suggest import closest
@@ -87,13 +87,15 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
         if key in meta:
             ctx.add((key,), "E033", what=f"la clé « {key} » est réservée aux organisateurs")
     ignored = frozenset(ORGANISER_ONLY_KEYS)
-    checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx, ignored=ignored)
+    rules = INTERVENTION_RULES if located.kind == "intervention" else ()
+    checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx, rules, ignored=ignored)
     checked = {k: v for k, v in checked.items() if k not in ignored}
     if (located.kind == "intervention" and checked.get("format") == "retour-experience"
             and checked.get("avancement") != "a-completer"):
         for key in REPORT_REQUIRED:
             if key not in checked and meta.get(key) in (None, "", []):
-                ctx.add((), "E011", key=key, hint=" (obligatoire pour un retour d'expérience)")
+                ctx.add(("format",), "E011", key=key,
+                        hint=" (obligatoire pour un retour d'expérience)")
     if located.kind == "seance" and "numero" in checked:
         if int(checked["numero"]) != int(located.slug):
             ctx.add(("numero",), "E016", key="numero", value=checked["numero"],

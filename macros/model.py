@@ -150,6 +150,7 @@ INTERVENTION: dict[str, Field] = {
     "questions_ouvertes": listof(text("Question"), "Questions en suspens"),
     "contacts": listof(contact, "Contacts"),
 }
+INTERVENTION_RULES = (_period_rule("debut", "fin"),)
 
 # Required only for experience reports (format: retour-experience) once they are no longer
 # drafts: a report created by `capi new` is "a-completer" and valid while it is being written

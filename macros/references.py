@@ -60,7 +60,7 @@ def find(body: str, body_line: int) -> list[TextRef]:
     return found
 
 
-def replace(body: str, render: Callable[[TextRef], str]) -> str:
+def replace(body: str, render: Callable[[TextRef], str], body_line: int = 1) -> str:
     """The body with every reference outside code replaced by ``render(ref)``."""
     if "[[" not in body:
         return body
@@ -74,5 +74,6 @@ def replace(body: str, render: Callable[[TextRef], str]) -> str:
             lines[-1].append(text)
         else:
             lines[-1].append(REF_RE.sub(
-                lambda m: render(TextRef(m.group(1), m.group(2), m.group(3), index)), text))
+                lambda m: render(TextRef(m.group(1), m.group(2), m.group(3), body_line + index)),
+                text))
     return "\n".join("".join(parts) for parts in lines)

@@ -184,11 +184,11 @@ CASES = [
     ("report-missing-enseignements", {"sessions/01-seance/retour.md": doc(
         "title: Retour", "format: retour-experience", "structure: S", "type_acteur: commune",
         "pratiques: [fablab]", "thematiques: [gouvernance]")},
-     [("sessions/01-seance/retour.md", 1, "E011")],
+     [("sessions/01-seance/retour.md", 3, "E011")],  # the line of « format »
      ["clé obligatoire « enseignements » manquante (obligatoire pour un retour d'expérience)"]),
     ("report-missing-everything", {"sessions/01-seance/retour.md": doc(
         "title: Retour", "format: retour-experience")},
-     [("sessions/01-seance/retour.md", 1, "E011")] * 5,
+     [("sessions/01-seance/retour.md", 3, "E011")] * 5,
      ["« structure »", "« type_acteur »", "« pratiques »", "« thematiques »",
       "« enseignements »"]),
     ("item-without-seance-index", {"sessions/03-vide/a.md": item()},

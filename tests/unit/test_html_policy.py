@@ -102,6 +102,9 @@ def test_html_inside_a_longer_fence_is_ignored() -> None:
 
 
 def test_javascript_in_reference_link_definition_is_refused() -> None:
+    """Regression (engine bug at d613165, fixed since): reference-style link definitions were
+    not checked (and a body without « < » or « ]( » was not scanned at all), although
+    Python-Markdown renders '[x][1]' + '[1]: javascript:alert(1)' as a javascript: link"""
     problems = scan("[clic][1]\n\n[1]: javascript:alert(1)")
     assert [(ln, code) for ln, code, _ in problems] == [(22, "E029")]
 
@@ -150,4 +153,6 @@ def test_personal_data_in_text(body: str, expected: list[tuple[int, str]]) -> No
 
 
 def test_image_file_name_with_at_2x_is_not_an_email() -> None:
+    """Regression (engine bug at d613165, fixed since): a high-density image file name
+    (logo@2x.png) was taken for a person's e-mail address and refused with E030"""
     assert scan("![logo](img/logo@2x.png)") == []
