@@ -94,7 +94,7 @@ def see_also(graph: Graph, entry: Entry) -> str:
     if not related:
         return ""
     lines = [entry_line(graph, entry.src_uri, other, with_summary=False) for other in related]
-    return "## Voir aussi\n\n" + "\n".join(lines) + "\n{: .capi-see-also }\n"
+    return "## Voir aussi\n\n" + "\n".join(lines) + "\n"
 
 
 def cited_by(graph: Graph, entry: Entry) -> str:

@@ -47,7 +47,7 @@ def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
         head += [entity.badges(graph, entry), sessions.item_sheet(graph, entry)]
         tail.append(sessions.item_footer(graph, entry))
     elif entry.kind == "territoire":
-        head.append(entity.badges(graph, entry))
+        head += [entity.badges(graph, entry), territories.territory_intro(graph, entry)]
         tail.append(territories.territory(graph, entry))
     elif entry.kind == "diagnostic":
         head.append(territories.diagnostic(graph, entry))

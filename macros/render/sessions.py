@@ -7,6 +7,25 @@ from ..model import Entry
 from .entity import actor_link, entity_link, md_escape, practice_link
 
 
+def table(header: list[str], rows: list[list[str]], css: str = "") -> str:
+    """A Markdown table, wrapped in a classed block (attr_list cannot style tables)."""
+    if not rows:
+        return ""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(cell or "—" for cell in row) + " |" for row in rows]
+    text = "\n".join(out) + "\n"
+    return f'<div class="{css}" markdown>\n\n{text}\n</div>\n' if css else text
+
+
+FORMAT_PLURALS = {
+    "apport-expertise": "Apports d'expertise",
+    "cadrage-reglementaire": "Cadrages réglementaires",
+    "retour-experience": "Retours d'expérience",
+    "visite": "Visites de sites",
+    "atelier": "Ateliers méthodologiques",
+}
+
+
 def seance_header(graph: Graph, entry: Entry) -> str:
     meta = entry.meta
     when = graph.label("mois", meta["mois"]).capitalize() + (
@@ -33,13 +52,14 @@ def seance_programme(graph: Graph, entry: Entry, page_uri: str | None = None) ->
         if fmt not in groups:
             continue
         label = graph.label("formats", fmt)
-        plural = label if label.endswith("s") else label + "s"
-        out += [f"### {md_escape(plural if len(groups[fmt]) > 1 else label)}", ""]
+        if len(groups[fmt]) > 1:
+            label = FORMAT_PLURALS.get(fmt, label)
+        out += [f"### {md_escape(label)}", ""]
         for item in groups[fmt]:
             out.append(f"- {entity_link(graph, uri, item)}")
             details = _item_details(graph, uri, item)
             if details:
-                out.append(f"  \n  {details}")
+                out[-1] += f"  \n  {details}"
         out.append("")
     return "\n".join(out)
 
@@ -79,9 +99,8 @@ def item_sheet(graph: Graph, entry: Entry) -> str:
     if meta.get("debut") or meta.get("fin"):
         facts.append(("Période", md_escape(period(meta.get("debut"), meta.get("fin")))))
     if facts:
-        rows.append("| | |\n|---|---|")
-        rows += [f"| {label} | {value} |" for label, value in facts]
-        rows.append("{: .capi-facts }\n")
+        rows.append(table(["Élément", "Détail"], [[label, value] for label, value in facts],
+                          "capi-facts"))
     return "\n".join(rows) + ("\n" if rows else "")
 
 

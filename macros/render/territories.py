@@ -9,20 +9,10 @@ from ..model import Entry, action_anchor
 from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
 from .links import link, md_escape
-from .sessions import period
+from .sessions import period, table
 
 DELIVERABLE_TITLES = {"diagnostic": "Diagnostic", "plan-action": "Plan d'action",
                       "partenariat": "Partenariat local"}
-
-
-def _table(header: list[str], rows: list[list[str]], css: str = "") -> str:
-    if not rows:
-        return ""
-    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(cell or "—" for cell in row) + " |" for row in rows]
-    if css:
-        out.append("{: ." + css + " }")
-    return "\n".join(out) + "\n"
 
 
 def _esc(value: object) -> str:
@@ -35,24 +25,30 @@ def _amount(value: float | int | None) -> str:
     return f"{value:,.0f} €".replace(",", "\u202f")
 
 
-def territory(graph: Graph, entry: Entry) -> str:
-    meta, uri, out = entry.meta, entry.src_uri, []
+def territory_intro(graph: Graph, entry: Entry) -> str:
+    """Summary and location, shown before the contributor's text."""
+    meta, out = entry.meta, []
     if meta.get("resume"):
         out.append(f"> {md_escape(meta['resume'])}\n")
     where = ", ".join(_esc(meta[k]) for k in ("departement", "region") if meta.get(k))
     if where:
         out.append(f"**Localisation** : {where}\n")
+    return "\n".join(out)
+
+
+def territory(graph: Graph, entry: Entry) -> str:
+    meta, uri, out = entry.meta, entry.src_uri, []
     out += ["## Collectivités", ""]
-    out.append(_table(["Collectivité", "Nature", "Code INSEE", "SIREN"], [
+    out.append(table(["Collectivité", "Nature", "Code INSEE", "SIREN"], [
         [_esc(c["nom"]), _esc(graph.label("natures_collectivite", c["nature"])),
          _esc(c.get("code_insee")), _esc(c.get("siren"))] for c in meta.get("collectivites", [])]))
     if meta.get("qpv"):
         out += ["## Quartiers prioritaires", ""]
-        out.append(_table(["Quartier", "Code QPV", "Commune"], [
+        out.append(table(["Quartier", "Code QPV", "Commune"], [
             [_esc(q["nom"]), _esc(q["code"]), _esc(q.get("commune"))] for q in meta["qpv"]]))
     if meta.get("structures"):
         out += ["## Structures participantes", ""]
-        out.append(_table(["Structure", "Type d'acteur", "Rôle dans le cycle"], [
+        out.append(table(["Structure", "Type d'acteur", "Rôle dans le cycle"], [
             [_esc(s["nom"]), actor_link(graph, uri, s["type_acteur"]), _esc(s.get("role"))]
             for s in meta["structures"]]))
     out += ["## Livrables", ""]
@@ -64,7 +60,7 @@ def territory(graph: Graph, entry: Entry) -> str:
         else:
             state = graph.label("avancement", doc.meta.get("avancement", "a-completer"))
             rows.append([link(uri, doc.src_uri, title), _esc(state)])
-    out.append(_table(["Livrable", "Avancement"], rows))
+    out.append(table(["Livrable", "Avancement"], rows))
     practices = graph.practices_of_territory(entry.slug)
     if practices:
         out += ["## Pratiques mobilisées", ""]
@@ -93,7 +89,7 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
         return "\n".join(out) + "\n" + to_complete("Le diagnostic")
     if meta.get("indicateurs"):
         out += ["## Indicateurs clés", ""]
-        out.append(_table(["Indicateur", "Valeur", "Unité", "Échelle", "Source", "Année"], [
+        out.append(table(["Indicateur", "Valeur", "Unité", "Échelle", "Source", "Année"], [
             [_esc(i["libelle"]), _esc(_number(i["valeur"])), _esc(i.get("unite")),
              _esc(graph.label("echelles", i["echelle"]) if i.get("echelle") else ""),
              _esc(i["source"]), str(i["annee"])] for i in meta["indicateurs"]]))
@@ -108,7 +104,7 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
         out += ["## Besoins prioritaires", ""] + [f"1. {_esc(v)}" for v in meta["besoins"]] + [""]
     if meta.get("lieux"):
         out += ["## Lieux de médiation numérique", ""]
-        out.append(_table(["Lieu", "Commune", "Services", "Publics", "Accès", "Horaires"], [
+        out.append(table(["Lieu", "Commune", "Services", "Publics", "Accès", "Horaires"], [
             [_esc(p["nom"]), _esc(p["commune"]), _esc(", ".join(p.get("services", []))),
              _esc(", ".join(p.get("publics_specifiquement_adresses", [])) or "Tous publics"),
              _esc(", ".join(p.get("modalites_acces", []))), _esc(p.get("horaires"))]
@@ -140,7 +136,7 @@ def plan(graph: Graph, entry: Entry) -> str:
         return "\n".join(out) + "\n" + to_complete("Le plan d'action")
     statuses = Counter(a["statut"] for _, a in actions)
     out += ["## Où en est le plan ?", ""]
-    out.append(_table(["Statut", "Actions"], [
+    out.append(table(["Statut", "Actions"], [
         [_esc(graph.label("statuts_action", s)), str(statuses[s])]
         for s in graph.vocabularies.get("statuts_action", {}) if statuses[s]]
         + [["**Total**", f"**{len(actions)}**"]], "capi-status"))
@@ -151,7 +147,7 @@ def plan(graph: Graph, entry: Entry) -> str:
         out += [f"## {md_escape(axis['titre'])}", ""]
         if axis.get("objectif"):
             out.append(f"{md_escape(axis['objectif'])}\n")
-        out.append(_table(
+        out.append(table(
             ["Action", "Pratiques", "Pilote et partenaires", "Période", "Budget", "Statut"], [
                 [f"**{_esc(a['id'])}**{{ #{action_anchor(a['id'])} }} {_esc(a['titre'])}"
                  + (f"<br>{_esc(a['objectif'])}" if a.get("objectif") else ""),
@@ -181,22 +177,22 @@ def partnership(graph: Graph, entry: Entry) -> str:
         by_type = Counter(p["type_acteur"] for p in partners)
         data = [(graph.label("types_acteurs", t), n) for t, n in by_type.most_common()]
         out += ["## Partenaires par type d'acteur", ""]
-        out.append(_table(["Type d'acteur", "Partenaires"], [
+        out.append(table(["Type d'acteur", "Partenaires"], [
             [actor_link(graph, uri, t), str(n)] for t, n in by_type.most_common()]))
         out.append(f'<figure class="capi-figure">'
                    f'{bars(data, "Nombre de partenaires par type d’acteur")}</figure>\n')
         out += ["## Partenaires", ""]
-        out.append(_table(["Partenaire", "Type d'acteur", "Rôle", "Engagement", "Contribution"], [
+        out.append(table(["Partenaire", "Type d'acteur", "Rôle", "Engagement", "Contribution"], [
             [_esc(p["nom"]), actor_link(graph, uri, p["type_acteur"]), _esc(p.get("role")),
              _esc(p.get("engagement")), _esc(p.get("contribution"))] for p in partners]))
     if meta.get("instances"):
         out += ["## Gouvernance", ""]
-        out.append(_table(["Instance", "Membres", "Fréquence"], [
+        out.append(table(["Instance", "Membres", "Fréquence"], [
             [_esc(i["nom"]), _esc(", ".join(i.get("membres", []))), _esc(i.get("frequence"))]
             for i in meta["instances"]]))
     if meta.get("conventions"):
         out += ["## Conventions et accords", ""]
-        out.append(_table(["Convention", "Signataires", "Date", "Objet"], [
+        out.append(table(["Convention", "Signataires", "Date", "Objet"], [
             [_esc(c["titre"]), _esc(", ".join(c.get("signataires", []))),
              _esc(c.get("date")), _esc(c.get("objet"))] for c in meta["conventions"]]))
     return "\n".join(out)
