@@ -227,7 +227,7 @@ def pre_commit_hook(hook_id: str) -> dict:
     ("sessions/02-developpement-economique/fablab.md", True),
     ("territories/a/plan-action.md", True),
     ("docs/pratiques/fablab.md", True),
-    ("vocabulaires.yml", True),
+    ("vocabulaires.yml", False),  # checked by capi-check-vocabulaires, on every fiche
     ("macros/cli.py", False),
     ("docs/guides/contribuer.md", False),
     ("sessions/01-x/photo.png", False),
@@ -240,6 +240,14 @@ def test_pre_commit_checks_content_files(path: str, checked: bool) -> None:
     assert hook.get("pass_filenames", True) is True
     # pre-commit matches `files` with re.search on the path relative to the repository
     assert bool(re.search(hook["files"], path)) is checked
+
+
+def test_pre_commit_checks_every_fiche_when_vocabularies_change() -> None:
+    hook = pre_commit_hook("capi-check-vocabulaires")
+    assert re.search(r"\bcapi check$", hook["entry"])
+    assert hook["pass_filenames"] is False
+    assert re.search(hook["files"], "vocabulaires.yml")
+    assert not re.search(hook["files"], "sessions/01-x/y.md")
 
 
 @pytest.mark.parametrize(("path", "regenerates"), [
