@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from . import lieux_mediation as lieux
 from .graph import Graph
+from .render.links import page_url
 
 DATA_DIR = "donnees"
 DEFAULT_LICENCE = "Licence Ouverte 2.0 (Etalab)"
@@ -33,18 +34,11 @@ def _join(values: object) -> str:
     return "" if values is None else str(values)
 
 
-def _url(src_uri: str) -> str:
-    """Site-relative URL of a page (directory URLs)."""
-    if src_uri.endswith("index.md"):
-        return src_uri[: -len("index.md")]
-    return src_uri[:-3] + "/"
-
-
 def entities_json(graph: Graph, edition: str | None = None) -> str:
     entities, relations = [], []
     for entry in graph.entries.values():
         record = {"type": entry.kind, "id": entry.slug, "titre": entry.title,
-                  "url": _url(entry.src_uri), "source": entry.path}
+                  "url": page_url(entry.src_uri), "source": entry.path}
         record.update({k: v for k, v in entry.meta.items() if k not in ("title", "hide")})
         entities.append(record)
     for slug, practice in graph.practices.items():

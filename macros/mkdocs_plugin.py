@@ -4,7 +4,8 @@
   ``territories/`` under French URLs, and adds the generated pages.
 - ``on_page_markdown`` frames entity pages with the engine's blocks and turns
   ``[[kind:slug]]`` references into links. Contributed pages never reach Jinja.
-- ``on_post_page`` hardens the HTML (external links, e-mail addresses).
+- ``on_post_page`` hardens the HTML (external links, e-mail addresses) and makes the
+  theme's markup valid HTML.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from .corpus import Corpus, load_corpus
 from .graph import Graph
 from .loader import CONTENT_DIRS
 from .model import Entry
-from .render import listings, restitution
+from .render import explorer, listings, restitution
+from .render.entity import kind_label
 from .sandbox import sandbox_macros
+from .search_index import SearchIndex
 from .render.links import GENERATED_DIRS, INDEX_PAGES
 from .render.messages_page import messages_page
 from .render.page import entity_markdown
@@ -33,6 +36,9 @@ from .vocabulary import VOCABULARY_FILE
 
 log = get_plugin_logger("capi")
 MESSAGES_PAGE = "guides/messages-erreur.md"
+GENERATED_KINDS = {"pratiques": "Pratique", "thematiques": "Thématique",
+                   "acteurs": "Type d'acteur", "restitution": "Restitution", "guides": "Guide",
+                   "seances": "Séance", "territoires": "Territoire"}
 
 
 class CapiConfig(Config):
@@ -52,6 +58,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.entities: dict[str, Entry] = {}
         # generated lists appended to a hand-written page that took the generated page's place
         self.generated_tail: dict[str, str] = {}
+        self.search = SearchIndex()
+        self.search_sizes: dict[str, int] = {}
         self.root = Path.cwd()
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
@@ -63,6 +71,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         sandbox_macros(config.plugins)  # mkdocs-macros built its Jinja in on_config
+        self.search = SearchIndex()
         corpus = load_corpus(self.root)
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
@@ -101,6 +110,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             pages[uri] = listings.index_page(graph, family)
         pages[MESSAGES_PAGE] = messages_page()
         pages.update(restitution.pages(graph))
+        pages["explorer/index.md"] = explorer.EXPLORER_PAGE
         pages["donnees.md"] = export.data_page(self.config.licence, self.config.licence_url)
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
@@ -108,6 +118,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 self.generated_tail[uri] = content.split("\n", 2)[-1]
                 continue
             files.append(File.generated(config, uri, content=content))
+        files.append(File.generated(config, "explorer/donnees.js",
+                                    content=explorer.explorer_script(graph,
+                                                                     config.use_directory_urls)))
         for name, content in export.all_files(graph, self.config.edition).items():
             files.append(File.generated(config, f"{export.DATA_DIR}/{name}", content=content))
 
@@ -116,6 +129,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         uri = page.file.src_uri
+        # our own index serves the search box: keep Material's lunr index empty
+        page.meta["search"] = {"exclude": True}
         if uri not in self.config.macros_pages:
             page.meta["render_macros"] = False  # contributed or not opted in: never Jinja
         entry = self.entities.get(uri)
@@ -129,8 +144,47 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             page.meta["render_macros"] = False
         return entity_markdown(self.graph, entry, markdown)
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        if page.file.src_uri != "404.md" and page.url is not None:
+            kind, keywords = self._search_facts(page)
+            self.search.add(page.url, page.title or "", kind, html, keywords)
+        return html
+
+    def _search_facts(self, page: Page) -> tuple[str, list[str]]:
+        """Kind label and the names a reader may type (practices, themes, territory)."""
+        graph = self.graph
+        assert graph is not None
+        entry = self.entities.get(page.file.src_uri)
+        if entry is None:
+            folder = page.file.src_uri.split("/")[0]
+            return GENERATED_KINDS.get(folder, "Page"), []
+        meta = entry.meta
+        words = [graph.practice_title(p) for p in meta.get("pratiques", [])]
+        words += [graph.label("thematiques", t) for t in meta.get("thematiques", [])]
+        words += [str(meta[k]) for k in ("structure", "localisation") if meta.get(k)]
+        words += list(meta.get("synonymes", []))
+        territory = graph.get("territoire", entry.territory or "")
+        if territory is not None:
+            words.append(territory.title)
+        for action in graph.actions_by_territory.get(entry.slug, []) if (
+                entry.kind == "plan-action") else []:
+            words += [graph.practice_title(p) for p in action.data.get("pratiques", [])]
+        return kind_label(entry, graph), words
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.search_sizes = self.search.write(Path(config.site_dir))
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return postprocess.harden(output)
+        return postprocess.harden(postprocess.conform_theme_markup(output))
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """Static templates (404.html) have the same page frame as pages, so the same markup
+        fixes; they never hold contributed content."""
+        if template_name.endswith(".html"):
+            return postprocess.conform_theme_markup(output_content)
+        return output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for name in (*CONTENT_DIRS, VOCABULARY_FILE):

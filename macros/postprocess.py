@@ -19,3 +19,34 @@ def harden(html: str) -> str:
     e-mail addresses are written as HTML entities (shown as usual, missed by harvesters)."""
     html = EXTERNAL_LINK_RE.sub(r'<a rel="noopener" \1>', html)
     return EMAIL_RE.sub(_entities, html) if "@" in html else html
+
+
+# Markup Material for MkDocs 9.8 emits that the Nu HTML Checker rejects (tested by
+# tests/build/test_html_validity.py). Each fix keeps what browsers already do with the markup.
+INPUT_RE = re.compile(r"<input\b[^>]*>")
+CHECKBOX_AUTOCOMPLETE_RE = re.compile(r'\s+autocomplete="[^"]*"')
+EMPTY_TABINDEX_RE = re.compile(r'(<[a-z]+\b[^>]*?)\s+tabindex=""')
+ID_RE = re.compile(r'\bid="([^"]*)"')
+LABEL_FOR_RE = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"')
+
+
+def _checkbox_without_autocomplete(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    return CHECKBOX_AUTOCOMPLETE_RE.sub("", tag) if 'type="checkbox"' in tag else tag
+
+
+def conform_theme_markup(html: str) -> str:
+    """Make the theme's page frame valid HTML, without changing what readers get:
+
+    - ``autocomplete`` on the drawer and search checkboxes (``base.html``) is not allowed on
+      checkboxes; Material uses it so Firefox does not restore an open drawer, which
+      ``docs/overrides/main.html`` now does by closing both toggles on a fresh page load;
+    - ``tabindex=""`` on section labels (``nav-item.html``) is an invalid value that browsers
+      ignore: dropping it changes nothing;
+    - ``<label for="__toc">`` (``toc.html``) names a checkbox that only pages listed in the
+      navigation have: on the others the label points nowhere, so its ``for`` is dropped.
+    """
+    html = INPUT_RE.sub(_checkbox_without_autocomplete, html)
+    html = EMPTY_TABINDEX_RE.sub(r"\1", html)
+    ids = set(ID_RE.findall(html))
+    return LABEL_FOR_RE.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), html)

@@ -40,3 +40,11 @@ def md_escape(text: str) -> str:
 def link(from_uri: str, to_uri: str, label: str, anchor: str = "") -> str:
     target = relative(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
     return f"[{md_escape(label)}](<{target}>)"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of a page, as MkDocs writes it in either URL mode."""
+    if src_uri.endswith("index.md"):
+        folder = src_uri[: -len("index.md")]
+        return folder if directory_urls else folder + "index.html"
+    return src_uri[:-3] + ("/" if directory_urls else ".html")

@@ -13,6 +13,7 @@ from .charts import timeline
 from .entity import entity_link, practice_link, theme_link
 from .links import md_escape
 from .organiser import key_figures
+from .sessions import period, table
 
 PAGES = {
     "restitution/index.md": "Restitution du cycle",
@@ -119,7 +120,8 @@ def by_territory(graph: Graph) -> str:
                              f"Calendrier du plan d'action : {territory.title}")
             if chart:
                 out += [f'<figure class="capi-figure">{chart}<figcaption>Calendrier des '
-                        "actions ; détail dans le plan d'action.</figcaption></figure>", ""]
+                        "actions ; détail dans le plan d'action.</figcaption></figure>", "",
+                        _calendar_table(graph, actions)]
         partnership = docs.get("partenariat")
         partners = partnership.meta.get("partenaires", []) if partnership else []
         if partners:
@@ -128,6 +130,21 @@ def by_territory(graph: Graph) -> str:
                     f"{len(partners)} partenaires : " + ", ".join(
                         f"{md_escape(t)} ({n})" for t, n in by_type.most_common()) + ".", ""]
     return "\n".join(out)
+
+
+def _calendar_table(graph: Graph, actions: list) -> str:
+    """The timeline's text equivalent on the same page (RGAA 1.3: a chart's numbers must be
+    readable without it): one row per dated action, as in the chart, and a total row that
+    gives the count and the span the chart's description announces."""
+    dated = [a for a in actions if a.data.get("debut") or a.data.get("fin")]
+    starts = sorted(a.data.get("debut") or a.data["fin"] for a in dated)
+    ends = sorted(a.data.get("fin") or a.data["debut"] for a in dated)
+    rows = [[md_escape(f"{a.data['id']} {a.data['titre']}"),
+             md_escape(period(a.data.get("debut"), a.data.get("fin"))),
+             md_escape(graph.label("statuts_action", a.data["statut"]))] for a in dated]
+    rows.append([f"**Total : {len(dated)} actions**", md_escape(period(starts[0], ends[-1])),
+                 ""])
+    return table(["Action", "Période", "Statut"], rows)
 
 
 def pages(graph: Graph) -> dict[str, str]:

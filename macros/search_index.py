@@ -1,0 +1,152 @@
+"""French full-text search: a sharded index written at build time, read by capi-search.js.
+
+Why not Material's search: its lunr index is one file holding the whole text
+(8.5 MB at 1,000 pages), it has no accent folding and its French stemmer does
+not match queries (see the "Recherche" page). Why not Pagefind: it fetches its
+index, which browsers refuse from ``file://`` (the offline bundle).
+
+So: terms are analysed the same way here and in ``capi-search.js`` (split on
+apostrophes and hyphens, stop words, accents folded, a minimal French stemmer
+written twice on purpose, so both sides agree), then written as small script
+files: one per two-letter term prefix, plus page descriptions in chunks. A
+query loads only the shards of its terms and the chunks of its top results.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORD_RE = re.compile(r"[^\W_]+")
+TAG_RE = re.compile(r"<[^>]+>")
+HEADING_RE = re.compile(r"<h([23])[^>]*>(.*?)</h\1>", re.DOTALL)
+SKIP_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+
+STOP_WORDS = frozenset("""
+a ai au aux avec c ce ces cet cette d dans de des du elle elles en est et etre il ils j l la le
+les leur leurs lui m ma mais me meme mes moi mon n ne nos notre nous on ou par pas pour qu que
+qui s sa se ses son sont sur t ta te tes toi ton tu un une vos votre vous y ici la
+""".split())
+
+# field weights: titles and names of practices, territories and themes rank above body text
+WEIGHTS = {"title": 10.0, "keywords": 6.0, "headings": 3.0, "body": 1.0}
+MAX_POSTINGS = 400  # per term: the best pages only, so no shard grows with the corpus
+CHUNK = 50  # page descriptions per file
+INDEX_DIR = "index-recherche"
+EXCERPT = 180
+
+
+def fold(text: str) -> str:
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """Minimal French stemmer (plural and feminine endings); mirrored in capi-search.js."""
+    if len(word) > 4 and word.endswith("aux"):
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The searchable terms of a text, in order."""
+    out = []
+    for word in WORD_RE.findall(fold(text)):
+        if len(word) > 1 and word not in STOP_WORDS:
+            out.append(stem(word))
+    return out
+
+
+def _entity(match: re.Match[str]) -> str:
+    from html import unescape
+
+    return unescape(match.group(0))
+
+
+def html_to_text(html: str) -> str:
+    text = TAG_RE.sub(" ", SKIP_RE.sub(" ", html))
+    return " ".join(ENTITY_RE.sub(_entity, text).split())
+
+
+@dataclass
+class Document:
+    url: str
+    title: str
+    kind: str
+    excerpt: str
+
+
+@dataclass
+class SearchIndex:
+    """Collects pages during the build, then writes the shards."""
+
+    documents: list[Document] = field(default_factory=list)
+    postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, url: str, title: str, kind: str, html: str, keywords: list[str]) -> None:
+        doc_id = len(self.documents)
+        body = html_to_text(html)
+        headings = " ".join(html_to_text(h) for _, h in HEADING_RE.findall(html))
+        excerpt = body[:EXCERPT].rsplit(" ", 1)[0] + "…" if len(body) > EXCERPT else body
+        self.documents.append(Document(url, title, kind, excerpt))
+        fields = {"title": title, "keywords": " ".join(keywords), "headings": headings,
+                  "body": body}
+        for name, text in fields.items():
+            counts: dict[str, int] = defaultdict(int)
+            for term in terms(text):
+                counts[term] += 1
+            for term, tf in counts.items():
+                score = WEIGHTS[name] * (1 + math.log(tf))
+                slot = self.postings[term]
+                slot[doc_id] = slot.get(doc_id, 0.0) + score
+
+    def shards(self) -> dict[str, dict[str, list[int]]]:
+        """prefix → {term: [doc, score, doc, score, …]} with the best postings first."""
+        out: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        for term, docs in self.postings.items():
+            best = sorted(docs.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]
+            out[shard_key(term)][term] = [x for doc, score in best
+                                          for x in (doc, max(1, round(score * 10)))]
+        return out
+
+    def write(self, site_dir: Path) -> dict[str, int]:
+        """Write ``search/`` into the built site; returns sizes for the benchmark."""
+        root = site_dir / INDEX_DIR
+        (root / "t").mkdir(parents=True, exist_ok=True)
+        (root / "d").mkdir(parents=True, exist_ok=True)
+        sizes = {"shards": 0, "docs": 0}
+        shards = self.shards()
+        for key, table in shards.items():
+            text = f"capiSearch.shard({json.dumps(key)},{_json(table)});\n"
+            (root / "t" / f"{key}.js").write_text(text, encoding="utf-8")
+            sizes["shards"] += len(text.encode())
+        for start in range(0, len(self.documents), CHUNK):
+            chunk = [[d.title, d.url, d.kind, d.excerpt]
+                     for d in self.documents[start:start + CHUNK]]
+            text = f"capiSearch.docs({start // CHUNK},{_json(chunk)});\n"
+            (root / "d" / f"{start // CHUNK}.js").write_text(text, encoding="utf-8")
+            sizes["docs"] += len(text.encode())
+        # the shard list lets the browser skip prefixes that have no file (no 404 errors)
+        meta = {"chunk": CHUNK, "count": len(self.documents), "shards": sorted(shards)}
+        (root / "meta.js").write_text(f"capiSearch.meta({_json(meta)});\n", encoding="utf-8")
+        return sizes
+
+
+def shard_key(term: str) -> str:
+    """Two-letter shards; anything unusual goes to a catch-all shard."""
+    key = term[:2]
+    return key if re.fullmatch(r"[a-z0-9]{1,2}", key) else "_"
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
