@@ -34,7 +34,8 @@ def replacing(target: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, target: Path, tweak: Callable[[dict], None] | None = None) -> int:
+def build_site(root: Path, target: Path, tweak: Callable[..., None] | None = None,
+               quiet: bool = False) -> int:
     """Strict MkDocs build of ``root`` into ``target``; returns an exit code."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -52,7 +53,8 @@ def build_site(root: Path, target: Path, tweak: Callable[[dict], None] | None = 
         print(f"capi build : échec de la construction, {target.name}/ est inchangé. {exc}",
               file=sys.stderr)
         return 1
-    print(f"capi build : site construit dans {target}")
+    if not quiet:
+        print(f"capi build : site construit dans {target}")
     return 0
 
 

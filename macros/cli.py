@@ -139,6 +139,14 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+
+    root = find_root(Path.cwd())
+    target = Path(args.dossier) if args.dossier else root / "dist"
+    return publish(root, target, args.edition, args.sans_exemples)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="capi", description="Outils de la base de connaissances du cycle de qualification.")
@@ -176,6 +184,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--dossier", help="dossier de sortie (par défaut : site/donnees/)")
     export.add_argument("--edition", help="édition du cycle (ex. 2026)")
     export.set_defaults(func=cmd_export)
+    publish = sub.add_parser("publish", help="publie site, livret PDF, version hors ligne et "
+                             "données dans dist/",
+                             description="Produit dans dist/ : le site, restitution.pdf, "
+                             "site-hors-ligne.zip, les données ouvertes et SHA256SUMS. dist/ "
+                             "n'est remplacé que si tout a réussi.")
+    publish.add_argument("--edition", help="édition du cycle (par défaut : l'année en cours)")
+    publish.add_argument("--sans-exemples", action="store_true",
+                         help="exclut les fiches marquées « exemple: true »")
+    publish.add_argument("--dossier", help="dossier de sortie (par défaut : dist/)")
+    publish.set_defaults(func=cmd_publish)
     schemas = sub.add_parser("schemas", help="régénère les schémas JSON pour les éditeurs",
                              description="Écrit schemas/<type>.schema.json à partir du modèle "
                              "et de vocabulaires.yml.")

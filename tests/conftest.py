@@ -41,3 +41,13 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def repo_copy(tmp_path) -> Path:
     return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """``capi publish --edition 2026`` on the repository, once."""
+    out = tmp_path_factory.mktemp("publish") / "dist"
+    result = run_capi("publish", "--edition", "2026", "--dossier", str(out))
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "fiche(s) d'exemple" in result.stderr  # the example content is announced
+    return out

@@ -1,0 +1,170 @@
+"""The restitution booklet: the built pages assembled into one A4 PDF with WeasyPrint.
+
+Why WeasyPrint rather than Chromium's print-to-PDF: it numbers the table of
+contents (CSS ``target-counter``), writes PDF bookmarks and internal links,
+and embeds font subsets; it installs from PyPI and needs no browser.
+The booklet is made from the built site's pages, so it always says what the
+site says.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .graph import Graph
+from .render.links import page_url
+
+ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>',
+                        re.DOTALL)
+DROP_RE = re.compile(
+    r'<a [^>]*class="(?:md-content__button|headerlink)[^"]*"[^>]*>.*?</a>'
+    r"|<script\b.*?</script>|<form\b.*?</form>",
+    re.DOTALL)
+ID_RE = re.compile(r'\bid="([^"]+)"')
+HREF_RE = re.compile(r'\bhref="([^"]*)"')
+H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+
+CSS = """
+@page { size: A4; margin: 20mm 18mm 22mm 18mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; }
+  @top-right { content: string(section); font-size: 8.5pt; color: #555; } }
+@page cover { @bottom-center { content: none; } @top-right { content: none; } }
+html { font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: 10pt;
+  line-height: 1.45; color: #111; }
+.cover { page: cover; height: 240mm; display: flex; flex-direction: column;
+  justify-content: center; break-after: page; }
+.cover h1 { font-size: 24pt; line-height: 1.2; margin: 0 0 8mm; color: #1a237e; }
+.cover p { font-size: 12pt; margin: 2mm 0; }
+.cover .edition { font-size: 14pt; font-weight: bold; margin-top: 10mm; }
+nav.toc { break-after: page; }
+nav.toc ol { list-style: none; padding: 0; }
+nav.toc li { margin: 1mm 0; }
+nav.toc li.part { font-weight: bold; margin-top: 4mm; }
+nav.toc li.page { padding-left: 6mm; }
+nav.toc a { color: inherit; text-decoration: none; }
+nav.toc a::after { content: leader(". ") target-counter(attr(href), page); }
+h1.part { string-set: section content(); font-size: 20pt; color: #1a237e;
+  break-before: page; bookmark-level: 1; }
+section.page { break-before: page; }
+section.page h1 { font-size: 16pt; bookmark-level: 2; color: #1a237e; }
+section.page h2 { font-size: 13pt; bookmark-level: none; }
+section.page h3 { font-size: 11pt; bookmark-level: none; }
+a { color: #1a237e; }
+table { border-collapse: collapse; width: 100%; margin: 3mm 0; font-size: 8.5pt; }
+th, td { border: .3pt solid #999; padding: 1.2mm; vertical-align: top; text-align: left; }
+th { background: #e8eaf6; }
+svg { max-width: 100%; height: auto; }
+svg text { font-size: 11px; }
+.admonition { border-left: 1mm solid #3949ab; padding: 1mm 3mm; margin: 3mm 0;
+  background: #f5f5fa; }
+.admonition-title { font-weight: bold; margin: 0; }
+.capi-badges { font-size: 8.5pt; color: #444; }
+"""
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    urls: list[str]
+
+
+def parts(graph: Graph) -> list[Part]:
+    """What the booklet holds, in reading order (site-relative directory URLs)."""
+
+    def url(src_uri: str) -> str:
+        return page_url(src_uri)
+
+    seances = []
+    for seance in graph.by_kind.get("seance", []):
+        seances.append(url(seance.src_uri))
+        seances += [url(item.src_uri) for item in graph.items_by_seance.get(seance.slug, [])]
+    territories = []
+    for territory in graph.by_kind.get("territoire", []):
+        territories.append(url(territory.src_uri))
+        docs = graph.deliverables.get(territory.slug, {})
+        territories += [url(docs[k].src_uri) for k in ("diagnostic", "plan-action", "partenariat")
+                        if k in docs]
+    practices = [f"pratiques/{slug}/" for slug in
+                 sorted(graph.practices, key=lambda s: graph.practice_title(s).lower())]
+    return [
+        Part("Restitution", ["restitution/", "restitution/seances/", "restitution/pratiques/",
+                             "restitution/territoires/"]),
+        Part("Les séances", seances),
+        Part("Les territoires et leurs livrables", territories),
+        Part("Les pratiques", practices),
+    ]
+
+
+def _page_html(site_dir: Path, url: str) -> str:
+    path = site_dir / url / "index.html"
+    match = ARTICLE_RE.search(path.read_text(encoding="utf-8"))
+    return DROP_RE.sub("", match.group(1)) if match else ""
+
+
+def _rewrite(article: str, url: str, anchors: dict[str, str], prefix: str) -> str:
+    """Make ids unique in the booklet and point links at pages inside it."""
+    article = ID_RE.sub(lambda m: f'id="{prefix}-{m.group(1)}"', article)
+
+    def href(match: re.Match[str]) -> str:
+        target = html.unescape(match.group(1))
+        if target.startswith(("http://", "https://", "mailto:")):
+            return match.group(0)
+        path, _, fragment = target.partition("#")
+        if not path:
+            return f'href="#{prefix}-{fragment}"' if fragment else 'href="#"'
+        resolved = posixpath.normpath(posixpath.join(url, path))
+        resolved = "" if resolved == "." else resolved.rstrip("/") + "/"
+        resolved = resolved.removesuffix("index.html/")
+        page = anchors.get(resolved)
+        if page is None:
+            return 'data-hors-livret="1"'  # a page not in the booklet: keep the text only
+        return f'href="#{page}-{fragment}"' if fragment else f'href="#{page}"'
+
+    return HREF_RE.sub(href, article)
+
+
+def booklet_html(site_dir: Path, graph: Graph, title: str, edition: str, organiser: str,
+                 date: str) -> str:
+    book = parts(graph)
+    anchors: dict[str, str] = {}
+    for part in book:
+        for url in part.urls:
+            anchors.setdefault(url, f"p{len(anchors) + 1}")
+    toc, body, seen = [], [], set()
+    for n, part in enumerate(book, 1):
+        toc.append(f'<li class="part"><a href="#partie-{n}">{html.escape(part.title)}</a></li>')
+        body.append(f'<h1 class="part" id="partie-{n}">{html.escape(part.title)}</h1>')
+        for url in part.urls:
+            if url not in seen and (site_dir / url / "index.html").is_file():
+                seen.add(url)
+                article = _page_html(site_dir, url)
+                heading = H1_RE.search(article)
+                name = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else url
+                pid = anchors[url]
+                toc.append(f'<li class="page"><a href="#{pid}">{html.escape(html.unescape(name))}'
+                           "</a></li>")
+                body.append(f'<section class="page" id="{pid}">'
+                            f"{_rewrite(article, url, anchors, pid)}</section>")
+    cover = (f'<section class="cover"><h1>{html.escape(title)}</h1>'
+             f"<p>Restitution du cycle de qualification</p>"
+             f'<p class="edition">Édition {html.escape(edition)}</p>'
+             f"<p>{html.escape(organiser)}</p><p>Publié le {html.escape(date)}</p></section>")
+    return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)} — édition {html.escape(edition)}</title>"
+            f'<meta name="author" content="{html.escape(organiser)}">'
+            f'<meta name="dcterms.created" content="{html.escape(date)}">'
+            f"<style>{CSS}</style></head><body>{cover}"
+            f'<nav class="toc"><h1>Sommaire</h1><ol>{"".join(toc)}</ol></nav>'
+            f'{"".join(body)}</body></html>')
+
+
+def write_booklet(site_dir: Path, graph: Graph, out: Path, title: str, edition: str,
+                  organiser: str, date: str) -> None:
+    from weasyprint import HTML
+
+    document = booklet_html(site_dir, graph, title, edition, organiser, date)
+    HTML(string=document, base_url=str(site_dir) + "/").write_pdf(out)

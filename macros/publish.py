@@ -1,0 +1,119 @@
+"""``capi publish``: the site, the PDF booklet, the offline bundle and the open data in dist/.
+
+Everything is produced in a temporary folder and moved to ``dist/`` only when
+all of it succeeded; validation errors stop before anything is produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import atomic, export
+from .booklet import write_booklet
+from .corpus import load_corpus
+from .graph import Graph
+
+COPIED = ("docs", "sessions", "territories", "mkdocs.yml", "vocabulaires.yml", "schemas")
+
+
+def _without_examples(root: Path, work: Path) -> Path:
+    """A copy of the sources without the files marked ``exemple: true``."""
+    corpus = load_corpus(root)
+    examples = {e.path for e in corpus.entries if e.is_example}
+    copy = work / "sources"
+    for name in COPIED:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        elif source.is_file():
+            copy.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    for path in examples:
+        (copy / path).unlink()
+    for folder in (copy / "territories").glob("*"):  # a territory made only of examples
+        if folder.is_dir() and not (folder / "index.md").exists():
+            shutil.rmtree(folder)
+    return copy
+
+
+def _zip(folder: Path, target: Path) -> None:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path("site-hors-ligne") / path.relative_to(folder))
+
+
+def _checksums(folder: Path) -> str:
+    lines = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            lines.append(f"{digest}  {path.relative_to(folder).as_posix()}")
+    return "\n".join(lines) + "\n"
+
+
+def publish(root: Path, target: Path, edition: str | None, without_examples: bool) -> int:
+    today = dt.date.today()
+    edition = edition or str(today.year)
+    with tempfile.TemporaryDirectory(prefix="capi-publish-") as scratch:
+        sources = _without_examples(root, Path(scratch)) if without_examples else root
+        corpus = load_corpus(sources)
+        if corpus.problems.errors:
+            for problem in corpus.problems:
+                print(problem, file=sys.stderr)
+            print(f"capi publish : {len(corpus.problems.errors)} problème(s) ; rien n'a été "
+                  "publié. Corrigez-les (capi check) puis relancez.", file=sys.stderr)
+            return 1
+        examples = [e for e in corpus.entries if e.is_example]
+        if examples:
+            print(f"capi publish : attention, {len(examples)} fiche(s) d'exemple seront publiées "
+                  "(exemple: true) ; utilisez --sans-exemples pour les exclure.", file=sys.stderr)
+        graph = Graph(corpus)
+        stamp = {"edition": edition, "date": today.strftime("%d/%m/%Y")}
+
+        def stamped(config) -> None:
+            config.plugins["capi"].config.edition = edition
+            config.extra["edition"] = stamp
+
+        def offline(config) -> None:
+            stamped(config)
+            config.use_directory_urls = False  # pages as .html files: links work from file://
+
+        try:
+            with atomic.replacing(target) as work:
+                print("capi publish : construction du site…")
+                if atomic.build_site(sources, work / "site", stamped, quiet=True) != 0:
+                    raise RuntimeError("construction du site")
+                print("capi publish : version hors ligne…")
+                offline_dir = Path(scratch) / "hors-ligne"
+                if atomic.build_site(sources, offline_dir, offline, quiet=True) != 0:
+                    raise RuntimeError("construction hors ligne")
+                _zip(offline_dir, work / "site-hors-ligne.zip")
+                print("capi publish : livret PDF…")
+                config = _site_identity(sources)
+                write_booklet(work / "site", graph, work / "restitution.pdf", config["title"],
+                              edition, config["organiser"], stamp["date"])
+                data = work / export.DATA_DIR
+                data.mkdir()
+                for name, content in export.all_files(graph, edition).items():
+                    (data / name).write_text(content, encoding="utf-8", newline="")
+                (work / "SHA256SUMS").write_text(_checksums(work), encoding="utf-8")
+        except RuntimeError as exc:
+            print(f"capi publish : échec ({exc}) ; {target.name}/ est inchangé.", file=sys.stderr)
+            return 1
+    print(f"capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
+          "site-hors-ligne.zip, donnees/, SHA256SUMS)")
+    return 0
+
+
+def _site_identity(root: Path) -> dict[str, str]:
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    return {"title": config.site_name, "organiser": config.site_author or ""}
