@@ -62,7 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if path.is_dir():
                 only.update(p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file())
     started = time.perf_counter()
-    corpus = load_corpus(root, only=only)
+    corpus = load_corpus(root, only=only, use_cache=True)
     elapsed = time.perf_counter() - started
     for problem in corpus.problems:
         print(problem.github() if args.format == "github" else str(problem))

@@ -8,10 +8,11 @@ every file is read once, checked against its schema, and every reference
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import html_policy, references
+from .cache import FileCache, engine_fingerprint, stamp_of
 from .fields import Context, PendingRef, check_mapping
 from .frontmatter import parse
 from .loader import Located, discover
@@ -20,7 +21,7 @@ from .model import (INTERVENTION_RULES, KINDS, ORGANISER_ONLY_KEYS, REFERENCE_KI
                     Entry)
 from .problems import Problems
 from .suggest import closest
-from .vocabulary import Vocabularies, load_vocabularies
+from .vocabulary import VOCABULARY_FILE, Vocabularies, load_vocabularies
 
 
 @dataclass
@@ -39,30 +40,53 @@ class Corpus:
         return {e.key: e for e in self.entries}
 
 
-def load_corpus(root: Path, only: set[str] | None = None) -> Corpus:
+def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = False) -> Corpus:
     """Read, validate and cross-check every content file under ``root``.
 
     ``only`` limits the reported problems to some paths (``capi check FILE``),
     but every file is still read, since references need the whole corpus.
+    ``use_cache`` reuses the per-file results of unchanged files; it is for checking
+    only: the entries it returns carry their metadata, not their body or line map.
     """
     problems = Problems()
     vocabularies = load_vocabularies(root, problems)
     corpus = Corpus(root, vocabularies, problems=problems)
     pending: list[tuple[Entry, PendingRef]] = []
+    cache = FileCache(root, _fingerprint(root), enabled=use_cache)
     for located in discover(root, problems):
         if located.kind == "asset":
             corpus.assets.append(located)
             continue
-        entry, refs = load_entry(root, located, vocabularies, problems)
+        stamp = stamp_of(root / located.path)
+        cached = cache.get(located.path, stamp) if stamp else None
+        if cached is None:
+            found = Problems()
+            entry, refs = load_entry(root, located, vocabularies, found)
+            if use_cache and entry is not None:  # a check needs neither body nor lines again
+                entry = replace(entry, body="", lines={})
+            cached = (entry, refs, list(found))
+            if stamp:
+                cache.put(located.path, stamp, cached)
+        entry, refs, found_problems = cached
+        problems.extend(found_problems)
         if entry is not None:
             corpus.entries.append(entry)
             pending.extend((entry, r) for r in refs)
+    cache.save()
     _check_identity(corpus)
     _check_references(corpus, pending)
     if only is not None:
         corpus.problems = Problems(p for p in corpus.problems if p.path in only)
     corpus.problems.sort()
     return corpus
+
+
+def _fingerprint(root: Path) -> str:
+    try:
+        vocabulary = (root / VOCABULARY_FILE).read_bytes()
+    except OSError:
+        vocabulary = b""
+    return engine_fingerprint(vocabulary)
 
 
 def load_entry(root: Path, located: Located, vocabularies: Vocabularies,

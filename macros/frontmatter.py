@@ -16,9 +16,27 @@ from dataclasses import dataclass, field
 import yaml
 
 try:  # libyaml is 7x faster; fall back to the pure-Python parser if absent
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_RESOLVED: dict[tuple, str] = {}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, remembering how short plain scalars resolve (keys, vocabulary
+    values and numbers repeat across thousands of files; resolving is pure Python)."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or value is None or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) > 50_000:
+                _RESOLVED.clear()
+        return tag
 
 from .problems import Problem, problem
 
@@ -165,7 +183,12 @@ def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offse
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(loader, node, offset: int):
+    if node.tag == _STR_TAG:  # most scalars: the text as parsed, no constructor needed
+        return node.value
     try:
         value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:

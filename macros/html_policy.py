@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from .problems import Problems
-from .references import _segments
+from .prose import line_at, mask_code
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
@@ -29,12 +29,13 @@ DANGEROUS_URL_RE = re.compile(r"^(javascript|data|vbscript|file):", re.IGNORECAS
 EXTERNAL_RE = re.compile(r"^([a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
 # browsers drop tabs, newlines and other control characters inside URLs: so do we, then judge
 URL_NOISE_RE = re.compile(r"[\x00-\x20\x7f]+")
-REF_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+REF_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 STYLE_LOADS_RE = re.compile(r"url\s*\(|@import|expression\s*\(|behavior\s*:", re.IGNORECASE)
 # an address, not a high-density image name such as logo@2x.png
 EMAIL_IN_TEXT_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?!\d+x\.)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
                               re.IGNORECASE)
-PHONE_IN_TEXT_RE = re.compile(r"(?<![\w+])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+# no look-around in the pattern (3x faster on long texts): boundaries are checked per match
+PHONE_IN_TEXT_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}")
 MD_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 # images may come from these hosts besides the repository itself (none by default: every
 # request to a third party leaks the reader's address)
@@ -80,48 +81,46 @@ def _allowed_image(url: str) -> bool:
 
 def check_body(body: str, body_line: int, path: str, problems: Problems) -> None:
     """Report every forbidden piece of HTML or link, and personal contact data, in a body."""
-    _check_personal_data(body, body_line, path, problems)
-    if "<" not in body and "](" not in body and "]:" not in body:
-        return
-    # code is shown, never interpreted: blank it out, keeping line numbers
-    lines: dict[int, list[str]] = {}
-    for index, text, is_code in _segments(body):
-        lines.setdefault(index, []).append(" " * len(text) if is_code else text)
-    plain = "\n".join("".join(parts) for _, parts in sorted(lines.items()))
-    scanner = _Scanner(body_line)
-    try:
-        scanner.feed(plain)
-        scanner.close()
-    except Exception:  # noqa: BLE001 - HTMLParser is lenient; never let it crash a check
-        pass
-    for line, what, remedy in scanner.found:
-        problems.add(path, line, "E029", what=what, remedy=remedy)
-    for index, text in enumerate(plain.split("\n")):
-        definition = REF_DEFINITION_RE.match(text)
-        if definition and DANGEROUS_URL_RE.match(URL_NOISE_RE.sub("", definition.group(1))):
-            problems.add(path, body_line + index, "E029", what=f"lien « {definition.group(1)[:30]} »",
-                         remedy="utilisez un lien https:// ou un fichier du dépôt")
-        for m in MD_LINK_RE.finditer(text):
+    prose = mask_code(body)  # code is shown, never interpreted
+    _check_personal_data(prose, body_line, path, problems)
+    if "<" in prose:
+        scanner = _Scanner(body_line)
+        try:
+            scanner.feed(prose)
+            scanner.close()
+        except Exception:  # noqa: BLE001 - HTMLParser is lenient; never let it crash a check
+            pass
+        for line, what, remedy in scanner.found:
+            problems.add(path, line, "E029", what=what, remedy=remedy)
+    if "]:" in prose:
+        for m in REF_DEFINITION_RE.finditer(prose):
+            if DANGEROUS_URL_RE.match(URL_NOISE_RE.sub("", m.group(1))):
+                problems.add(path, line_at(prose, m.start(), body_line), "E029",
+                             what=f"lien « {m.group(1)[:30]} »",
+                             remedy="utilisez un lien https:// ou un fichier du dépôt")
+    if "](" in prose:
+        for m in MD_LINK_RE.finditer(prose):
             is_image, url = m.group(1) == "!", URL_NOISE_RE.sub("", m.group(2))
+            line = line_at(prose, m.start(), body_line)
             if DANGEROUS_URL_RE.match(url):
-                problems.add(path, body_line + index, "E029", what=f"lien « {url[:30]} »",
+                problems.add(path, line, "E029", what=f"lien « {url[:30]} »",
                              remedy="utilisez un lien https:// ou un fichier du dépôt")
             elif is_image and EXTERNAL_RE.match(url) and not _allowed_image(url):
-                problems.add(path, body_line + index, "E029", what=f"image externe « {url[:40]} »",
+                problems.add(path, line, "E029", what=f"image externe « {url[:40]} »",
                              remedy="enregistrez l'image dans le dépôt, à côté de la page")
 
 
-def _check_personal_data(body: str, body_line: int, path: str, problems: Problems) -> None:
+def _check_personal_data(prose: str, body_line: int, path: str, problems: Problems) -> None:
     """A person's e-mail or phone number goes in ``contacts`` with consent, not in the text."""
     from .model import is_functional_email
 
-    if "@" not in body and not any(ch.isdigit() for ch in body):
-        return
-    for index, text, is_code in _segments(body):
-        if is_code:
-            continue
-        for m in EMAIL_IN_TEXT_RE.finditer(text):
+    if "@" in prose:
+        for m in EMAIL_IN_TEXT_RE.finditer(prose):
             if not is_functional_email(m.group(0)):
-                problems.add(path, body_line + index, "E030", value=m.group(0))
-        for m in PHONE_IN_TEXT_RE.finditer(text):
-            problems.add(path, body_line + index, "E030", value=m.group(0))
+                problems.add(path, line_at(prose, m.start(), body_line), "E030",
+                             value=m.group(0))
+    for m in PHONE_IN_TEXT_RE.finditer(prose):
+        before = prose[m.start() - 1] if m.start() else " "
+        after = prose[m.end()] if m.end() < len(prose) else " "
+        if not (before.isalnum() or before in "_+") and not after.isdigit():
+            problems.add(path, line_at(prose, m.start(), body_line), "E030", value=m.group(0))
