@@ -6,6 +6,7 @@ the corpus per page (that is what made "related pages" macros quadratic).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -106,6 +107,8 @@ class Graph:
                         for practice in data.get("pratiques", []):
                             self.actions_by_practice[practice].append(action)
                             self.territories_by_practice[practice].add(entry.slug)
+        # reading order, computed once: sorting by it is a dictionary read per entry
+        self.order = {key: rank for rank, key in enumerate(self.entries)}
         for items in self.items_by_seance.values():
             items.sort(key=lambda e: (_format_rank(e), fold(e.title)))
         for source_key, targets in self.corpus.links.items():
@@ -143,15 +146,27 @@ class Graph:
         """Entries sharing practices or themes with ``entry``, most shared first."""
         scores: Counter[tuple[str, str]] = Counter()
         for practice in entry.meta.get("pratiques", []):
-            for other in self.by_practice.get(practice, [])[:SEE_ALSO_CANDIDATES]:
+            for other in self._around(self.by_practice.get(practice, []), entry):
                 scores[other.key] += 2  # a shared practice says more than a shared theme
         for theme in entry.meta.get("thematiques", []):
-            for other in self.by_theme.get(theme, [])[:SEE_ALSO_CANDIDATES]:
+            for other in self._around(self.by_theme.get(theme, []), entry):
                 if other.kind == "intervention":
                     scores[other.key] += 1
         scores.pop(entry.key, None)
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], sort_key(self.entries[kv[0]])))
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.order[kv[0]]))
         return [self.entries[key] for key, _ in ranked[:limit]]
+
+
+    def _around(self, entries: list[Entry], entry: Entry) -> list[Entry]:
+        """At most SEE_ALSO_CANDIDATES entries of a list, those nearest ``entry`` in reading
+        order (lists are in that order): bounded work, and neighbours differ from page to page."""
+        if len(entries) <= SEE_ALSO_CANDIDATES:
+            return entries
+        position = bisect.bisect_left(entries, self.order[entry.key],
+                                      key=lambda e: self.order[e.key])
+        start = max(0, min(position - SEE_ALSO_CANDIDATES // 2,
+                           len(entries) - SEE_ALSO_CANDIDATES))
+        return entries[start:start + SEE_ALSO_CANDIDATES]
 
 
 def _format_rank(entry: Entry) -> int:

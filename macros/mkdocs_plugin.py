@@ -131,8 +131,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         uri = page.file.src_uri
         # our own index serves the search box: keep Material's lunr index empty
         page.meta["search"] = {"exclude": True}
-        if uri not in self.config.macros_pages:
-            page.meta["render_macros"] = False  # contributed or not opted in: never Jinja
+        # organiser pages listed in mkdocs.yml opt in; every other page never reaches Jinja
+        page.meta["render_macros"] = uri in self.config.macros_pages
         entry = self.entities.get(uri)
         if entry is None:
             tail = self.generated_tail.get(uri)

@@ -17,10 +17,11 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .suggest import fold
 
 WORD_RE = re.compile(r"[^\W_]+")
 TAG_RE = re.compile(r"<[^>]+>")
@@ -40,11 +41,6 @@ MAX_POSTINGS = 400  # per term: the best pages only, so no shard grows with the 
 CHUNK = 50  # page descriptions per file
 INDEX_DIR = "index-recherche"
 EXCERPT = 180
-
-
-def fold(text: str) -> str:
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:

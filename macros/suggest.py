@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 
 
+COMBINING_RE = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lowercase without accents, so « médiation » and « mediation » compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
 
 
 def closest(word: str, known: Iterable[str], limit: int = 2) -> list[str]:

@@ -18,7 +18,7 @@
 
   function fold(text) {
     return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
   function stem(word) {
@@ -217,6 +217,8 @@
       }
     });
     document.addEventListener("click", function (event) {
+      // the toggle itself gets a click when its label (the phone's search button) is pressed
+      if (event.target === toggle) return;
       if (!root.contains(event.target) && !event.target.closest("label[for=__search]")) open(false);
     });
     var params = new URLSearchParams(window.location.search);

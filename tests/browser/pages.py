@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import ROOT
 
 
@@ -38,3 +40,23 @@ PAGE_TYPES = {
     "open-data": lambda: "donnees/",
     "404": lambda: "404.html",
 }
+
+
+# Pages that are not a type of entry but that readers reach from every page (menu, footer).
+OTHER_PAGES = {
+    "restitution": "restitution/",
+    "restitution-territories": "restitution/territoires/",
+    "guides": "guides/",
+    "guide-contributing": "guides/contribuer/",
+    "error-messages": "guides/messages-erreur/",
+    "accessibility": "accessibilite/",
+    "legal": "mentions-legales/",
+}
+
+# The explorer comes with its own issue: tests skip it (and only it) while it is not built.
+EXPLORER = "explorer/"
+
+
+def page_file(site: Path, url: str) -> Path:
+    """The built file behind a site-relative URL (directory URLs, as the site is built)."""
+    return site / url / "index.html" if url == "" or url.endswith("/") else site / url

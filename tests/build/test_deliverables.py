@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as htmllib
 import json
 import re
 
@@ -20,7 +21,7 @@ def _meta(path) -> dict:
 
 
 def _html(site, url: str) -> str:
-    return (site / url / "index.html").read_text("utf-8")
+    return htmllib.unescape((site / url / "index.html").read_text("utf-8"))
 
 
 def test_there_are_three_example_territories():
@@ -50,7 +51,8 @@ def test_plan_tables_list_every_action_and_the_timeline_has_a_text_alternative(b
 
 
 def _text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;")
+    """Compare with unescaped page text: the theme may write ' as &#39; or as is."""
+    return value
 
 
 @pytest.mark.parametrize("slug", TERRITORIES)
