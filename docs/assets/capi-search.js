@@ -221,6 +221,12 @@
       if (event.target === toggle) return;
       if (!root.contains(event.target) && !event.target.closest("label[for=__search]")) open(false);
     });
+    if (toggle) {
+      // the phone's search button opens the panel: put the cursor in the box
+      toggle.addEventListener("change", function () {
+        if (toggle.checked) setTimeout(function () { input.focus(); }, 50);
+      });
+    }
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) {
       input.value = params.get("q");

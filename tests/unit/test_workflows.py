@@ -169,11 +169,20 @@ def test_pr_workflow_checks_then_builds(pr_workflow: dict) -> None:
 
 def test_pr_workflow_uploads_the_preview(pr_workflow: dict) -> None:
     workflow_steps = steps(pr_workflow)
-    uploads = [s for s in workflow_steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    uploads = [s for s in workflow_steps if s.get("uses", "").startswith("actions/upload-artifact@")
+               and s["with"]["name"] == PREVIEW_ARTIFACT]
     assert len(uploads) == 1
-    assert uploads[0]["with"]["name"] == PREVIEW_ARTIFACT
     assert uploads[0]["with"]["path"].rstrip("/") == "site"
     assert workflow_steps.index(uploads[0]) > step_index(workflow_steps, r"\bcapi build\b")
+
+
+def test_pr_workflow_runs_the_tests_and_keeps_the_accessibility_report(pr_workflow: dict) -> None:
+    job = pr_workflow["jobs"]["tests"]
+    runs = " ".join(step.get("run", "") for step in job["steps"])
+    assert "bash .ci/run" in runs
+    reports = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert reports and reports[0]["with"]["path"] == "tests/browser/reports/axe.json"
+    assert reports[0].get("if") == "always()"
 
 
 def test_pr_workflow_cancels_older_runs_of_the_same_pr(pr_workflow: dict) -> None:
