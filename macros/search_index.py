@@ -54,12 +54,19 @@ def stem(word: str) -> str:
     return word
 
 
+_TERM_OF: dict[str, str] = {}  # word → term ("" for a stop word): words repeat a lot
+
+
 def terms(text: str) -> list[str]:
     """The searchable terms of a text, in order."""
     out = []
+    cache = _TERM_OF
     for word in WORD_RE.findall(fold(text)):
-        if len(word) > 1 and word not in STOP_WORDS:
-            out.append(stem(word))
+        term = cache.get(word)
+        if term is None:
+            term = cache[word] = stem(word) if len(word) > 1 and word not in STOP_WORDS else ""
+        if term:
+            out.append(term)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from ..model import Entry
 
@@ -26,7 +27,12 @@ def src_uri(kind: str, slug: str, entry: Entry | None = None) -> str:
 
 def relative(from_uri: str, to_uri: str) -> str:
     """Relative path between two source files, as Markdown links to .md files need."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _relative(posixpath.dirname(from_uri) or ".", to_uri)
+
+
+@lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, from_dir)
 
 
 def md_escape(text: str) -> str:
