@@ -1,40 +1,48 @@
 """Web editing for contributors who do not use git: the CMS configuration, made from the model.
 
-The CMS is Sveltia CMS (the successor of Decap/Netlify CMS; the comparison and the
+The CMS is Decap CMS (the comparison with Sveltia CMS and the reasons for the
 choice are in ``docs/guides/edition-en-ligne.md``). Its script is vendored in
-``docs/admin/`` at a pinned version, so the site never loads it from a CDN. This
+``docs/admin/`` at a pinned version and loads nothing from another host. This
 module generates the two other files of ``/admin/``: ``config.yml``, derived from
 ``SCHEMAS`` and the vocabularies so the forms never disagree with ``capi check``,
 and ``index.html``, the only page of the site that loads the CMS.
 
-Collections, one per place where a content type lives (DESIGN §3):
+Collections, one per place where a content type lives (DESIGN §3), checked with
+Decap CMS 3.16.3 against the repository's files:
 
-- ``seances``: ``sessions/NN-slug/index.md``, a folder collection with
-  ``path: "{{slug}}/index"`` (the slug is the folder name). Séances are made by
-  organisers, so the CMS neither creates nor deletes them.
-- one ``programme-NN-slug`` collection per séance folder found on disk, for its
+- ``seances``: a files collection, one file per ``sessions/NN-slug/index.md`` found
+  on disk. Séances are made by organisers: the CMS edits them, never creates them.
+- ``programme-NN-slug``: one folder collection per séance folder, for its
   programme items ``sessions/NN-slug/<slug>.md``. A folder collection also sees the
-  folder's ``index.md`` (the séance itself), so a ``filter`` on ``format`` keeps only
-  programme items: a séance has no ``format``, every programme item has one.
-- ``pratiques``: ``docs/pratiques/<slug>.md``.
-- ``territoires``, ``diagnostics``, ``plans-action``, ``partenariats``: four folder
-  collections on ``territories`` with ``path: "{{slug}}/index"``,
-  ``"{{slug}}/diagnostic"``… Sveltia CMS turns ``path`` into a pattern on file
-  paths (``fullPathRegEx`` in its bundle), so each collection sees only its own
-  file name and the entry slug is the territory folder. Files collections would
-  also work but must list every territory by hand; folder collections follow the
-  repository. Territories are created with ``capi new territoire`` (which writes
-  the four files at once), so these collections do not create entries either.
+  folder's ``index.md`` (the séance itself). Decap's ``filter`` compares one field
+  with one value (no pattern, no list of values); a filter without ``value``
+  keeps the entries where the field is absent. ``mois`` is required on a séance
+  and unknown to programme items, so ``filter: {field: mois}`` keeps exactly the
+  programme items.
+- ``pratiques``: a folder collection on ``docs/pratiques``.
+- ``territoire-<slug>``: one files collection per territory found on disk, with
+  its four files (presentation, diagnostic, plan d'action, partenariat): each file
+  has its own fields, which a folder collection cannot express. Territories are
+  created with ``capi new territoire`` (the four files at once).
 
-Media are stored next to the entry (``media_folder: ""``) and linked relatively,
-as contributors already do, so images work under any site prefix.
+References: a ``pratique`` is chosen with a relation widget on ``pratiques`` (its
+Decap slug is the file name, the practice's identity). A territory's identity is
+its folder name, which Decap cannot give as a relation value (the slug of
+``territories/x/index.md`` in a folder collection is ``x/index``), so a
+``territoire`` is chosen in a select of the territories found on disk, labelled
+with their titles; a new territory is offered after the next build.
+
+The body is edited in Markdown mode only (see ``body_field``), where Decap offers
+no image insertion: images are added as contributors already do, next to the page
+in the repository, and linked relatively. The global ``media_folder``, which Decap
+requires, only backs its « Media » library.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,32 +51,39 @@ import yaml
 from .codes import INSEE_RE, QPV_RE, SIREN_RE
 from .fields import DATE_RE, EMAIL_RE, URL_RE, Field
 from .frontmatter import parse
-from .loader import PRACTICE_DIR, discover
-from .model import KINDS, REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
+from .loader import PRACTICE_DIR, discover, locate
+from .model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
 from .problems import Problems
 from .templates import BODIES
 from .vocabulary import Vocabularies
 
-# the vendored bundle: npm package @sveltia/cms, file dist/sveltia-cms.js, byte for byte
-CMS_PACKAGE = "@sveltia/cms"
-CMS_VERSION = "0.221.1"
-SCRIPT_NAME = "sveltia-cms.js"
-SCRIPT_SHA256 = "2fc783907e1a4a70783f155cc28435c70b8f79792f2aab75e787984e84aa413a"
-LICENCE_NAME = "sveltia-cms.LICENSE.txt"
+# the vendored bundle: npm package decap-cms, file dist/decap-cms.js, byte for byte
+CMS_PACKAGE = "decap-cms"
+CMS_VERSION = "3.16.3"
+SCRIPT_NAME = "decap-cms.js"
+SCRIPT_SHA256 = "7c1efd6b616b4786e279aeef194dd21649a72058d3bc8d1f78901b574610dfb8"
+# Decap's MIT licence, and the notices of the libraries in the bundle (named by the bundle)
+LICENCE_FILES = ("decap-cms.LICENSE.txt", "decap-cms.js.LICENSE.txt")
 
 ADMIN_DIR = "admin"
 CONFIG_NAME = "config.yml"
 BRANCH = "main"
-# images and documents uploaded outside an entry (entries keep theirs next to them)
+# Decap's media library (entries keep their images next to them, see the docstring)
 MEDIA_FOLDER = "docs/assets/images"
 PUBLIC_FOLDER = "/assets/images"
 
 # where each referenced kind can be chosen from (kind "ref" → relation widget)
-REF_COLLECTIONS = {"pratique": "pratiques", "territoire": "territoires"}
+REF_COLLECTIONS = {"pratique": "pratiques"}
+# referenced kinds offered as a select of the entries on disk (see the module docstring)
+REF_CHOICES = ("territoire",)
 # the Markdown body is not front matter: its field name is the CMS convention
 BODY = "body"
 # text keys that hold a few sentences: a multi-line input instead of a one-line one
 MULTILINE = frozenset({"description", "resume", "presentation_resume", "presentation_detail"})
+# what tells a séance's index.md from a programme item in the same folder (see above)
+SEANCE_ONLY_KEY = "mois"
+# written by nobody: the type comes from the file's place; kept, not shown
+HIDDEN = frozenset({"type"})
 
 _CODE_PATTERNS = {
     "insee": (INSEE_RE.pattern, "5 caractères, ex. 59350 ou 2A004"),
@@ -77,16 +92,22 @@ _CODE_PATTERNS = {
 }
 _REPORT_HINT = ("Obligatoire pour un retour d'expérience dont l'avancement n'est plus "
                 "« À compléter ».")
-_BODY_HINT = ("Texte de la page, en Markdown. Lien vers une autre fiche : "
-              "[[pratique:identifiant]], [[territoire:identifiant]], [[seance:01]] ou "
-              "[[retour:identifiant]].")
+_BODY_HINT = ("Texte de la page, en Markdown : `## Titre de section`, `**gras**`, "
+              "`- élément de liste`. Lien vers une autre fiche : `[[pratique:identifiant]]`, "
+              "`[[territoire:identifiant]]`, `[[seance:01]]` ou `[[retour:identifiant]]`. "
+              "Image déposée à côté de la fiche : `![description](nom-du-fichier.jpg)`.")
+# the files of a territory folder: (file, CMS name, label); the loader gives their kind
+TERRITORY_FILES = (("index.md", "presentation", "Présentation du territoire"),
+                   ("diagnostic.md", "diagnostic", "Diagnostic"),
+                   ("plan-action.md", "plan-action", "Plan d'action"),
+                   ("partenariat.md", "partenariat", "Partenariat local"))
 
 
 # ---------------------------------------------------------------- fields
 
 
 def _split_label(label: str) -> tuple[str, str]:
-    """« Résumé (moteurs de recherche, cartes) » → (« Résumé », « Moteurs de recherche, cartes »)."""
+    """« Résumé (moteurs, cartes) » → (« Résumé », « Moteurs, cartes »)."""
     match = re.fullmatch(r"(.+?) \((.+)\)", label)
     if not match:
         return label, ""
@@ -95,8 +116,17 @@ def _split_label(label: str) -> tuple[str, str]:
 
 
 def _hint(spec: Field, *extra: str) -> str:
-    parts = [_split_label(spec.label)[1], spec.help and f"Format : {spec.help}", *extra]
+    """The help under a field: the label's detail, the expected form, conditions."""
+    detail = _split_label(spec.label)[1]
+    if spec.kind == "ref":
+        detail = ""  # « (identifiant) »: the select or relation shows titles, not identifiers
+    parts = [detail, spec.help and f"Format : {spec.help}", *extra]
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p)
+
+
+def ref_vocabulary(kind: str) -> str:
+    """Name under which the entries of ``kind`` found on disk join the vocabularies."""
+    return f"@{kind}"
 
 
 def _options(vocabularies: Vocabularies, name: str | None) -> list[dict[str, str]]:
@@ -105,11 +135,14 @@ def _options(vocabularies: Vocabularies, name: str | None) -> list[dict[str, str
 
 
 def _pattern(spec: Field) -> list[str] | None:
-    """``[regex, message]`` as Sveltia and Decap CMS expect it, or None."""
+    """``[regex, message]`` as Decap CMS expects it, or None."""
     if spec.kind == "text" and spec.pattern:
         return [spec.pattern, f"Forme attendue : {spec.pattern_label or spec.pattern}"]
+    if spec.kind == "text" and spec.max_length:
+        return [rf"^[\s\S]{{0,{spec.max_length}}}$", f"Au plus {spec.max_length} caractères"]
     if spec.kind == "date":
-        return [DATE_RE.pattern, "Forme attendue : AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou 2026-06-18)"]
+        return [DATE_RE.pattern,
+                "Forme attendue : AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou 2026-06-18)"]
     if spec.kind == "email":
         return [EMAIL_RE.pattern, "Forme attendue : une adresse électronique"]
     if spec.kind == "url":
@@ -120,23 +153,20 @@ def _pattern(spec: Field) -> list[str] | None:
     return None
 
 
-def widget(name: str, spec: Field, vocabularies: Vocabularies, extra_hint: str = "") -> dict[str, Any]:
-    """The CMS field for one model field (kinds as in ``fields._CHECKS``)."""
-    label, _ = _split_label(spec.label)
-    out: dict[str, Any] = {"name": name, "label": label}
+def widget(name: str, spec: Field, vocabularies: Vocabularies,
+           extra_hint: str = "") -> dict[str, Any]:
+    """The CMS field for one model field (the kinds of ``fields._CHECKS``)."""
+    out: dict[str, Any] = {"name": name, "label": _split_label(spec.label)[0]}
     kind = spec.kind
     if kind in ("text", "date", "email", "url", "code", "quantity"):
         out["widget"] = "text" if name in MULTILINE and not spec.pattern else "string"
         pattern = _pattern(spec)
         if pattern:
             out["pattern"] = pattern
-        if spec.max_length:
-            out["maxlength"] = spec.max_length
     elif kind == "markdown":
         out["widget"] = "markdown"
     elif kind in ("int", "number"):
-        out["widget"] = "number"
-        out["value_type"] = "int" if kind == "int" else "float"
+        out.update(widget="number", value_type="int" if kind == "int" else "float")
         if spec.minimum is not None:
             out["min"] = spec.minimum
     elif kind == "bool":
@@ -146,6 +176,9 @@ def widget(name: str, spec: Field, vocabularies: Vocabularies, extra_hint: str =
     elif kind == "ref" and spec.ref in REF_COLLECTIONS:
         out.update(widget="relation", collection=REF_COLLECTIONS[spec.ref],
                    value_field="{{slug}}", search_fields=["title"], display_fields=["title"])
+    elif kind == "ref" and ref_vocabulary(spec.ref or "") in vocabularies:
+        out.update(widget="select",
+                   options=_options(vocabularies, ref_vocabulary(spec.ref or "")))
     elif kind == "ref":
         out["widget"] = "string"  # no collection lists these identities
     elif kind == "list":
@@ -154,7 +187,7 @@ def widget(name: str, spec: Field, vocabularies: Vocabularies, extra_hint: str =
         out.update(widget="object", fields=fields_for(spec.fields or {}, vocabularies))
     else:
         raise ValueError(f"no CMS widget for field kind {kind!r} ({name})")
-    out["required"] = spec.required
+    out["required"] = spec.required  # Decap's default is true: always say it
     quantity = "Un nombre (18, 12.5) ou un texte court (« n.c. »)" if kind == "quantity" else ""
     hint = _hint(spec, quantity, extra_hint)
     if hint:
@@ -165,22 +198,21 @@ def widget(name: str, spec: Field, vocabularies: Vocabularies, extra_hint: str =
 def _list(name: str, spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     item = spec.items
     assert item is not None
-    if item.kind == "choice" or (item.kind == "ref" and item.ref in REF_COLLECTIONS):
-        # a list of words or identities: one multiple select (its values are unique)
-        single = widget(name, item, vocabularies)
-        return {k: v for k, v in single.items() if k not in ("name", "label", "hint",
-                                                              "required")} | {"multiple": True}
     if item.kind == "object":
         sub = fields_for(item.fields or {}, vocabularies)
         out: dict[str, Any] = {"widget": "list", "label_singular": _split_label(item.label)[0],
                                "fields": sub}
-        first = next((f["name"] for f in sub if f.get("required")
-                      and f["widget"] in ("string", "text")), None)
+        first = next((f["name"] for f in sub
+                      if f.get("required") and f["widget"] in ("string", "text")), None)
         if first:
             out["summary"] = "{{fields." + first + "}}"
         return out
-    return {"widget": "list", "label_singular": _split_label(item.label)[0],
-            "field": widget(name, item, vocabularies)}
+    single = widget(name, item, vocabularies)
+    if single["widget"] in ("select", "relation"):
+        # a list of words or identities: one select or relation with several values
+        return {k: v for k, v in single.items()
+                if k not in ("name", "label", "hint", "required")} | {"multiple": True}
+    return {"widget": "list", "label_singular": _split_label(item.label)[0], "field": single}
 
 
 def fields_for(schema: Mapping[str, Field], vocabularies: Vocabularies,
@@ -191,87 +223,114 @@ def fields_for(schema: Mapping[str, Field], vocabularies: Vocabularies,
 
 
 def body_field(template: str | None) -> dict[str, Any]:
-    """The Markdown body; a new entry starts from the outline ``capi new`` would write."""
+    """The Markdown body; a new entry starts from the outline ``capi new`` would write.
+
+    Markdown mode only: Decap's rich-text mode writes ``[[pratique:x]]`` back as
+    ``\\[[pratique:x]]``, which silently turns every cross-link into plain text.
+    Only the image component: the code-block one would fetch CodeMirror modes that
+    are separate files of the Decap package, not shipped with the site.
+    """
     out: dict[str, Any] = {"name": BODY, "label": "Texte", "widget": "markdown",
-                           "required": False, "hint": _BODY_HINT}
+                           "required": False, "hint": _BODY_HINT, "modes": ["raw"],
+                           "editor_components": ["image"]}
     if template:
         out["default"] = "\n".join(f"## {heading}\n\nÀ compléter.\n"
                                    for heading in BODIES[template]).rstrip("\n")
     return out
 
 
-# ---------------------------------------------------------------- collections
-
-
-def _seance_folders(root: Path) -> list[tuple[str, str]]:
-    """(folder name, séance title) of every séance on disk, in order."""
-    found = []
-    for located in discover(root, Problems()):
-        if located.kind != "seance":
-            continue
-        parsed, _ = parse((root / located.path).read_bytes(), located.path)
-        title = str(parsed.meta.get("title", "")) if parsed is not None else ""
-        found.append((located.path.split("/")[1], title))
-    return found
-
-
-def _entry_fields(kind: str, vocabularies: Vocabularies, template: str | None = None,
-                  defaults: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+def entry_fields(kind: str, vocabularies: Vocabularies, template: str | None = None,
+                 defaults: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Every field of ``kind`` in the model, then the body."""
     conditional = REPORT_REQUIRED if kind == "intervention" else ()
     fields = fields_for(SCHEMAS[kind], vocabularies, conditional)
     for field in fields:
+        if field["name"] in HIDDEN:
+            field.update(widget="hidden")
+            field.pop("hint", None)
         if defaults and field["name"] in defaults:
             field["default"] = defaults[field["name"]]
     return fields + [body_field(template)]
 
 
-def collections(root: Path, vocabularies: Vocabularies) -> list[tuple[str, dict[str, Any]]]:
-    """(content kind, CMS collection) pairs, in the order the CMS lists them."""
-    media = {"media_folder": "", "public_folder": ""}  # next to the entry, linked relatively
-    fixed = {"create": False, "delete": False}  # made by organisers (capi new)
-    out: list[tuple[str, dict[str, Any]]] = [("seance", {
+# ---------------------------------------------------------------- collections
+
+
+def _found(root: Path, kind: str) -> list[tuple[str, str]]:
+    """(repository path, title) of every entry of ``kind`` on disk, in order."""
+    out = []
+    for located in discover(root, Problems()):
+        if located.kind == kind:
+            parsed, _ = parse((root / located.path).read_bytes(), located.path)
+            title = str(parsed.meta.get("title") or "") if parsed is not None else ""
+            out.append((located.path, title or located.slug))
+    return out
+
+
+def collections(root: Path, vocabularies: Vocabularies) -> list[dict[str, Any]]:
+    """The CMS collections, in the order the CMS lists them."""
+    seances = _found(root, "seance")
+    territories = _found(root, "territoire")
+    vocabularies = {**vocabularies, ref_vocabulary("territoire"): {
+        path.split("/")[1]: title for path, title in territories}}
+    out: list[dict[str, Any]] = [{
         "name": "seances", "label": "Séances", "label_singular": "Séance",
         "description": "Présentation de chaque séance du cycle.",
-        "folder": "sessions", "path": "{{slug}}/index", **fixed, **media,
-        "summary": "{{slug}} — {{title}}",
-        "fields": _entry_fields("seance", vocabularies),
-    })]
-    formats = list(vocabularies.get("formats", {}))
-    for folder, title in _seance_folders(root):
-        out.append(("intervention", {
+        "files": [{"name": path.split("/")[1],
+                   "label": f"Séance {path.split('/')[1][:2]} : {title}",
+                   "file": path, "fields": entry_fields("seance", vocabularies)}
+                  for path, title in seances],
+    }]
+    for path, title in seances:
+        folder = path.split("/")[1]
+        out.append({
             "name": f"programme-{folder}", "label": f"Séance {folder[:2]} : programme",
             "label_singular": "Intervention",
-            "description": (f"Retours d'expérience, apports, visites et ateliers de la séance "
-                            f"{folder[:2]}" + (f" « {title} »." if title else ".")),
-            "folder": f"sessions/{folder}", "create": True, **media,
-            # the séance's own index.md has no format: keep programme items only
-            "filter": {"field": "format",
-                       "pattern": "^(" + "|".join(map(re.escape, formats)) + ")$"},
-            "fields": _entry_fields("intervention", vocabularies, "retour",
-                                    {"format": REPORT_FORMAT, "avancement": "a-completer"}),
-        }))
-    out.append(("pratique", {
+            "description": ("Retours d'expérience, apports, visites et ateliers de la séance "
+                            f"« {title} »."),
+            "folder": f"sessions/{folder}", "create": True,
+            "filter": {"field": SEANCE_ONLY_KEY},  # no value: entries without it
+            "fields": entry_fields("intervention", vocabularies, "retour",
+                                   {"format": REPORT_FORMAT, "avancement": "a-completer"}),
+        })
+    out.append({
         "name": "pratiques", "label": "Pratiques", "label_singular": "Pratique",
         "description": "Fiches de définition des pratiques (fablab, médiation hors les murs…).",
-        "folder": PRACTICE_DIR, "create": True, **media,
-        "fields": _entry_fields("pratique", vocabularies, "pratique"),
-    }))
-    for kind, name, label, singular, stem in (
-            ("territoire", "territoires", "Territoires", "Territoire", "index"),
-            ("diagnostic", "diagnostics", "Diagnostics", "Diagnostic", "diagnostic"),
-            ("plan-action", "plans-action", "Plans d'action", "Plan d'action", "plan-action"),
-            ("partenariat", "partenariats", "Partenariats locaux", "Partenariat local",
-             "partenariat")):
-        out.append((kind, {
-            "name": name, "label": label, "label_singular": singular,
-            "description": f"{singular} de chaque territoire participant "
-                           f"(territories/<territoire>/{stem}.md).",
-            "folder": "territories", "path": "{{slug}}/" + stem, **fixed, **media,
-            "summary": "{{slug}} — {{title}}",
-            "fields": _entry_fields(kind, vocabularies),
-        }))
-    assert {kind for kind, _ in out} == set(KINDS), "every content type has a collection"
+        "folder": PRACTICE_DIR, "create": True,
+        "fields": entry_fields("pratique", vocabularies, "pratique"),
+    })
+    for path, title in territories:
+        base = path.rsplit("/", 1)[0]
+        out.append({
+            "name": f"territoire-{base.split('/')[1]}", "label": f"Territoire : {title}",
+            "description": "La présentation du territoire et ses trois livrables.",
+            "files": [{"name": name, "label": label, "file": f"{base}/{file}",
+                       "fields": entry_fields(_kind(f"{base}/{file}"), vocabularies)}
+                      for file, name, label in TERRITORY_FILES
+                      if (root / base / file).is_file()],
+        })
     return out
+
+
+def _kind(path: str) -> str:
+    """The content kind of a repository path, as the loader tells it ("" if none)."""
+    located, _ = locate(path)
+    return located.kind if located else ""
+
+
+def forms(config: Mapping[str, Any]) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
+    """(content kind, where, fields) of every form of a CMS configuration.
+
+    The kind is what the loader says of the file the CMS writes, so a form can
+    only be checked against the schema of the file it really edits.
+    """
+    for collection in config["collections"]:
+        for item in collection.get("files", []):
+            yield _kind(item["file"]), item["file"], item["fields"]
+        if "folder" in collection:
+            template = collection.get("path", "{{slug}}").replace("{{slug}}", "exemple")
+            sample = f"{collection['folder']}/{template}.md"
+            yield _kind(sample), sample, collection["fields"]
 
 
 def repo_from_url(url: str) -> str:
@@ -287,13 +346,12 @@ def cms_config(root: Path, vocabularies: Vocabularies, repo: str,
                base_url: str | None = None) -> dict[str, Any]:
     """The content of ``admin/config.yml``.
 
-    ``base_url`` is the origin of the OAuth proxy that trades GitHub's code for a
-    token (Sveltia CMS Authenticator, a Netlify site…); without it the CMS uses
-    Netlify's, which works only for a site hosted there.
+    ``base_url`` is the address of the OAuth proxy that trades GitHub's code for a
+    token; without it Decap uses Netlify's, which works only for a site hosted there.
     """
     backend: dict[str, Any] = {
         "name": "github", "repo": repo, "branch": BRANCH,
-        # contributors without write access work on a fork; saving opens a pull request
+        # contributors without write access work on a fork; their work becomes a pull request
         "open_authoring": True,
         # the repository is public: do not ask contributors for their private repositories
         "auth_scope": "public_repo",
@@ -303,36 +361,35 @@ def cms_config(root: Path, vocabularies: Vocabularies, repo: str,
     return {
         "backend": backend,
         "publish_mode": "editorial_workflow",
-        # read by Decap CMS; Sveltia CMS follows the browser's language (French included)
         "locale": "fr",
-        "app_title": "Édition en ligne",
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
         # file names without accents or capitals, as capi check requires
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        # an empty optional field is left out, as in the templates' spirit
-        "output": {"omit_empty_optional_fields": True},
-        "collections": [collection for _, collection in collections(root, vocabularies)],
+        "collections": collections(root, vocabularies),
     }
 
 
 def config_text(config: Mapping[str, Any]) -> str:
-    header = ("# Généré par le site à chaque construction, à partir du modèle de contenu\n"
+    header = ("# Généré à chaque construction du site à partir du modèle de contenu\n"
               "# (macros/model.py) et de vocabulaires.yml : ne pas modifier à la main.\n")
-    return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False)
+    return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=100)
+
+
+# scripts from the site only ('unsafe-eval': Decap compiles its configuration schema)
+CSP = "script-src 'self' 'unsafe-eval'; object-src 'none'; base-uri 'self'"
 
 
 def admin_page(script_name: str = SCRIPT_NAME) -> str:
     """``admin/index.html``: the only page that loads the CMS, from the site itself.
 
-    The Content Security Policy lets scripts come only from the site (and workers
-    from ``blob:``, which the CMS makes itself): the optional helpers Sveltia CMS
-    would fetch from unpkg.com (code highlighting, PDF thumbnails, maps…) are
-    refused and those features simply stay off. Requests to GitHub's API and to the
-    OAuth proxy are data, not scripts, and start only when someone signs in.
+    The Content Security Policy lets scripts come only from the site itself, so
+    no configuration can make this page run a script from elsewhere. Requests to
+    GitHub's API and to the OAuth proxy are data, not scripts, and start only when
+    someone signs in.
     """
-    if "//" in script_name or ":" in script_name:
-        raise ValueError("the CMS script must be a file of the site, not a URL")
+    if "/" in script_name or ":" in script_name:
+        raise ValueError("the CMS script must be a file next to this page, not a URL")
     src = html.escape(script_name, quote=True)
     return f"""<!doctype html>
 <html lang="fr">
@@ -341,9 +398,10 @@ def admin_page(script_name: str = SCRIPT_NAME) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <meta name="referrer" content="same-origin">
-  <meta http-equiv="Content-Security-Policy" content="script-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'">
+  <meta http-equiv="Content-Security-Policy" content="{CSP}">
   <title>Édition en ligne</title>
-  <link href="{CONFIG_NAME}" type="application/yaml" rel="cms-config-url">
+  <link rel="icon" href="../assets/images/favicon.png">
+  <link href="{CONFIG_NAME}" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
   <noscript>
@@ -363,4 +421,3 @@ def admin_files(root: Path, vocabularies: Vocabularies, repo_url: str,
     config = cms_config(root, vocabularies, repo_from_url(repo_url), base_url)
     return {f"{ADMIN_DIR}/{CONFIG_NAME}": config_text(config),
             f"{ADMIN_DIR}/index.html": admin_page(SCRIPT_NAME)}
-

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import export, postprocess
+from . import cms, export, postprocess
 from .corpus import Corpus, load_corpus
 from .graph import Graph
 from .loader import CONTENT_DIRS
@@ -47,6 +47,8 @@ class CapiConfig(Config):
     licence = c.Type(str, default=export.DEFAULT_LICENCE)
     licence_url = c.Type(str, default=export.DEFAULT_LICENCE_URL)
     edition = c.Optional(c.Type(str))
+    cms = c.Type(bool, default=True)  # web editing at /admin/ (Decap CMS)
+    cms_base_url = c.Optional(c.Type(str))  # OAuth proxy for GitHub sign-in → backend.base_url
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -93,6 +95,13 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             file.edit_uri = asset.path
             files.append(file)
         self._add_generated(files, config)
+        if self.config.cms and config.repo_url:
+            for uri, content in cms.admin_files(self.root, corpus.vocabularies, config.repo_url,
+                                                self.config.cms_base_url).items():
+                files.append(File.generated(config, uri, content=content))
+        else:  # no web editing: the vendored script is not published either
+            for file in [f for f in files if f.src_uri.startswith(f"{cms.ADMIN_DIR}/")]:
+                files.remove(file)
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:

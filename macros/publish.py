@@ -83,6 +83,7 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
 
         def offline(config) -> None:
             stamped(config)
+            config.plugins["capi"].config.cms = False  # no web editing without network
             config.use_directory_urls = False  # pages as .html files: links work from file://
 
         try:
