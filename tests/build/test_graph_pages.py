@@ -43,15 +43,15 @@ def test_practice_page_lists_exactly_the_reports_that_cite_it(built_site, slug):
     assert listed == expected
 
 
-def test_every_report_is_reachable_from_its_practices_themes_and_territory_and_back(built_site):
-    for report in (e for e in GRAPH.by_kind["intervention"] if e.is_report):
+def test_every_item_is_reachable_from_its_practices_themes_and_territory_and_back(built_site):
+    for report in GRAPH.by_kind["intervention"]:
         page = report.src_uri.removesuffix(".md") + "/"
         report_html = _html(built_site, page)
-        for practice in report.meta["pratiques"]:
+        for practice in report.meta.get("pratiques", []):
             assert _url_from(f"pratiques/{practice}", report) in _html(
                 built_site, f"pratiques/{practice}")
             assert f"pratiques/{practice}/" in report_html
-        for theme in report.meta["thematiques"]:
+        for theme in report.meta.get("thematiques", []):
             assert _url_from(f"thematiques/{theme}", report) in _html(
                 built_site, f"thematiques/{theme}")
             assert f"thematiques/{theme}/" in report_html
@@ -60,6 +60,17 @@ def test_every_report_is_reachable_from_its_practices_themes_and_territory_and_b
             assert _url_from(f"territoires/{slug}", report) in _html(
                 built_site, f"territoires/{slug}")
             assert f"territoires/{slug}/" in report_html
+
+
+def test_every_plan_action_is_reachable_from_its_practices_and_back(built_site):
+    for plan in GRAPH.by_kind["plan-action"]:
+        plan_html = _html(built_site, plan.src_uri.removesuffix(".md") + "/")
+        for action in GRAPH.actions_by_territory[plan.slug]:
+            assert f'id="{action.anchor}"' in plan_html
+            for practice in action.data.get("pratiques", []):
+                practice_html = _html(built_site, f"pratiques/{practice}")
+                assert f"#{action.anchor}" in practice_html
+                assert f"pratiques/{practice}/" in plan_html
 
 
 def test_a_new_report_appears_on_its_practice_theme_seance_and_territory(repo_copy, tmp_path):
