@@ -143,7 +143,7 @@
       hits.slice(0, shown).forEach(function (n) {
         var row = items[n];
         var li = el("li", {});
-        li.appendChild(el("a", { href: base + row[1] }, row[0]));
+        li.appendChild(el("a", { href: base + data.folders[row[1][0]] + row[1][1] }, row[0]));
         li.appendChild(el("span", { "class": "capi-explorer__type" },
           " — " + facets[0].labels[row[2]]));
         results.appendChild(li);

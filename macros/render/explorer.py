@@ -63,11 +63,19 @@ def explorer_data(graph: Graph, directory_urls: bool = True) -> dict:
             practices: list[str], themes: list[str], actor: str | None,
             status: str | None) -> list:
         idx = values.index
-        return [title, url, idx["type"][kind], idx["seance"].get(seance or "", -1),
+        return [title, short_url(url), idx["type"][kind], idx["seance"].get(seance or "", -1),
                 idx["territoire"].get(territory or "", -1),
                 [idx["pratique"][p] for p in practices if p in idx["pratique"]],
                 [idx["thematique"][t] for t in themes if t in idx["thematique"]],
                 idx["acteur"].get(actor or "", -1), idx["statut"].get(status or "", -1)]
+
+    folders: dict[str, int] = {}
+
+    def short_url(url: str) -> list:
+        """[folder index, last part]: the folders repeat, so they are written once."""
+        folder, _, last = url.rstrip("/").rpartition("/")
+        last = url[len(folder) + 1:] if folder else url
+        return [folders.setdefault(folder + "/" if folder else "", len(folders)), last]
 
     items: list[list] = []
     for entry in graph.by_kind.get("intervention", []):
@@ -97,6 +105,7 @@ def explorer_data(graph: Graph, directory_urls: bool = True) -> dict:
         items.append(row(practice.title, url(uri), "pratique", None, None, [slug], themes, None,
                          None))
     return {
+        "folders": list(folders),
         "facets": [{"key": f, "label": FACET_LABELS[f], "values": list(values.index[f]),
                     "labels": values.labels[f]} for f in FACETS],
         "items": items,

@@ -15,6 +15,12 @@ from .links import md_escape
 from .organiser import key_figures
 from .sessions import period, table
 
+# A restitution is read, not scanned: past these numbers a list says how many more there are
+# and where to find them (the page of the séance or practice), so pages stay readable and the
+# build stays linear in the number of entries.
+MAX_ITEMS = 60
+MAX_LESSONS = 60
+
 PAGES = {
     "restitution/index.md": "Restitution du cycle",
     "restitution/seances.md": "Ce que les séances ont apporté",
@@ -44,14 +50,28 @@ def by_seance(graph: Graph) -> str:
         if not items:
             out += ["Aucune intervention n'est encore publiée pour cette séance.", ""]
             continue
-        out.append("Présenté : " + " ; ".join(entity_link(graph, uri, i) for i in items) + ".\n")
+        shown = " ; ".join(entity_link(graph, uri, i) for i in items[:MAX_ITEMS])
+        out.append(f"Présenté : {shown}{_more(len(items) - MAX_ITEMS, 'intervention')}.\n")
         lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
         if lessons:
             out += ["**Enseignements**", ""]
             out += [f"- {md_escape(text)} ({entity_link(graph, uri, item)})"
-                    for item, text in lessons]
-            out.append("")
+                    for item, text in lessons[:MAX_LESSONS]]
+            out.append(_more_line(len(lessons) - MAX_LESSONS, "enseignement",
+                                  entity_link(graph, uri, seance)))
     return "\n".join(out)
+
+
+def _more(count: int, noun: str) -> str:
+    return f" et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''}" \
+        if count > 0 else ""
+
+
+def _more_line(count: int, noun: str, where: str) -> str:
+    if count <= 0:
+        return ""
+    return f"\n*… et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''} : " \
+        f"voir {where}.*\n"
 
 
 def by_practice(graph: Graph) -> str:
@@ -69,15 +89,18 @@ def by_practice(graph: Graph) -> str:
             out.append(f"Mobilisée par {len(names)} territoire{'s' if len(names) > 1 else ''} : "
                        + ", ".join(names) + ".\n")
         lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
+        practice = practice_link(graph, uri, slug)
         if lessons:
             out += ["**Ce qui converge**", ""]
-            out += [f"- {md_escape(t)} ({entity_link(graph, uri, i)})" for i, t in lessons]
-            out.append("")
+            out += [f"- {md_escape(t)} ({entity_link(graph, uri, i)})"
+                    for i, t in lessons[:MAX_LESSONS]]
+            out.append(_more_line(len(lessons) - MAX_LESSONS, "enseignement", practice))
         questions = [(i, q) for i in items for q in i.meta.get("questions_ouvertes", [])]
         if questions:
             out += ["**Questions en suspens**", ""]
-            out += [f"- {md_escape(q)} ({entity_link(graph, uri, i)})" for i, q in questions]
-            out.append("")
+            out += [f"- {md_escape(q)} ({entity_link(graph, uri, i)})"
+                    for i, q in questions[:MAX_LESSONS]]
+            out.append(_more_line(len(questions) - MAX_LESSONS, "question", practice))
     out += ["## Par thématique", ""]
     for slug, label in graph.vocabularies.get("thematiques", {}).items():
         entries = graph.by_theme.get(slug, [])
