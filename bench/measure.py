@@ -9,6 +9,7 @@ exactly the command's (including its own children, if it waited for them).
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -67,6 +68,7 @@ class Output:
     pages: int  # index.html files
     search: int | None  # what the browser loads before showing a first search result
     explorer: int | None  # site/explorer/*.json and *.js, None when there is no explorer
+    explorer_transfer: int | None = None  # the same, gzip-compressed as web servers send it
 
     @property
     def per_page(self) -> float:
@@ -135,7 +137,8 @@ def measure_site(site: Path) -> Output:
     explorer = site / "explorer"
     data = [p for p in explorer.glob("*") if p.suffix in (".json", ".js")]
     explorer_size = sum(_size(p) for p in data) if data else None
-    return Output(total, pages, search_payload(site), explorer_size)
+    transfer = sum(len(gzip.compress(p.read_bytes(), 6)) for p in data) if data else None
+    return Output(total, pages, search_payload(site), explorer_size, transfer)
 
 
 @dataclass

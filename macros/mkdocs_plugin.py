@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -61,7 +60,6 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         # generated lists appended to a hand-written page that took the generated page's place
         self.generated_tail: dict[str, str] = {}
         self.search = SearchIndex()
-        self.search_sizes: dict[str, int] = {}
         self.root = Path.cwd()
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
@@ -182,7 +180,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         return kind_label(entry, graph), words
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.search_sizes = self.search.write(Path(config.site_dir))
+        self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return postprocess.harden(postprocess.conform_theme_markup(output))

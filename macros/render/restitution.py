@@ -102,7 +102,7 @@ def by_practice(graph: Graph) -> str:
                     for i, q in questions[:MAX_LESSONS]]
             out.append(_more_line(len(questions) - MAX_LESSONS, "question", practice))
     out += ["## Par thématique", ""]
-    for slug, label in graph.vocabularies.get("thematiques", {}).items():
+    for slug in graph.vocabularies.get("thematiques", {}):
         entries = graph.by_theme.get(slug, [])
         reports = [e for e in entries if e.is_report]
         if reports:
