@@ -147,6 +147,23 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return publish(root, target, args.edition, args.sans_exemples)
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from .external_links import external_links, report
+
+    root = find_root(Path.cwd())
+    links = external_links(root)
+    text, broken = report(links, args.verifier)
+    if text:
+        print(text)
+    urls = len({link.url for link in links})
+    if not args.verifier:
+        print(f"capi liens : {len(links)} lien(s) externe(s), {urls} adresse(s) différente(s). "
+              "Ajoutez --verifier (réseau nécessaire) pour tester chaque adresse.")
+        return 0
+    print(f"capi liens : {urls} adresse(s) testée(s), {broken} lien(s) en erreur.")
+    return 1 if broken else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="capi", description="Outils de la base de connaissances du cycle de qualification.")
@@ -194,6 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="exclut les fiches marquées « exemple: true »")
     publish.add_argument("--dossier", help="dossier de sortie (par défaut : dist/)")
     publish.set_defaults(func=cmd_publish)
+    links = sub.add_parser("liens", help="liste les liens externes des fiches (et les teste)",
+                           description="Liste les liens vers d'autres sites écrits dans les "
+                           "fiches. Avec --verifier (réseau nécessaire), teste chaque adresse ; "
+                           "code de sortie 1 si un lien est cassé.")
+    links.add_argument("--verifier", action="store_true",
+                       help="teste chaque adresse (réseau nécessaire)")
+    links.set_defaults(func=cmd_links)
     schemas = sub.add_parser("schemas", help="régénère les schémas JSON pour les éditeurs",
                              description="Écrit schemas/<type>.schema.json à partir du modèle "
                              "et de vocabulaires.yml.")
