@@ -7,7 +7,10 @@ every file is read once, checked against its schema, and every reference
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -53,21 +56,26 @@ def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = Fals
     corpus = Corpus(root, vocabularies, problems=problems)
     pending: list[tuple[Entry, PendingRef]] = []
     cache = FileCache(root, _fingerprint(root), enabled=use_cache)
+    located_files = []
     for located in discover(root, problems):
         if located.kind == "asset":
             corpus.assets.append(located)
-            continue
-        stamp = stamp_of(root / located.path)
-        cached = cache.get(located.path, stamp) if stamp else None
-        if cached is None:
-            found = Problems()
-            entry, refs = load_entry(root, located, vocabularies, found)
-            if use_cache and entry is not None:  # a check needs neither body nor lines again
-                entry = replace(entry, body="", lines={})
-            cached = (entry, refs, list(found))
-            if stamp:
-                cache.put(located.path, stamp, cached)
-        entry, refs, found_problems = cached
+        else:
+            located_files.append(located)
+    stamps = {located.path: stamp_of(root / located.path) for located in located_files}
+    results = {}
+    for located in located_files:
+        stamp = stamps[located.path]
+        hit = cache.get(located.path, stamp) if stamp else None
+        if hit is not None:
+            results[located.path] = hit
+    misses = [located for located in located_files if located.path not in results]
+    for path, loaded in _load_entries(root, misses, vocabularies, slim=use_cache):
+        results[path] = loaded
+        if stamps[path]:
+            cache.put(path, stamps[path], loaded)
+    for located in located_files:
+        entry, refs, found_problems = results[located.path]
         problems.extend(found_problems)
         if entry is not None:
             corpus.entries.append(entry)
@@ -79,6 +87,40 @@ def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = Fals
         corpus.problems = Problems(p for p in corpus.problems if p.path in only)
     corpus.problems.sort()
     return corpus
+
+
+# below this many files to read, starting worker processes costs more than it saves
+PARALLEL_FROM = 1500
+
+
+def _load_entries(root: Path, files: list[Located], vocabularies: Vocabularies,
+                  slim: bool) -> list[tuple[str, tuple]]:
+    """(path, (entry, refs, problems)) for each file. A check (``slim``: no bodies to send
+    back) of many files uses every core: reading YAML is most of a cold check's time."""
+    workers = min(os.cpu_count() or 1, 4)
+    if not slim or workers < 2 or len(files) < PARALLEL_FROM:
+        return _load_chunk(root, files, vocabularies, slim)
+    chunks = [files[i::workers] for i in range(workers)]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this system: stay in one process
+        return _load_chunk(root, files, vocabularies, slim)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        parts = pool.map(_load_chunk, [root] * workers, chunks, [vocabularies] * workers,
+                         [slim] * workers)
+        return [item for part in parts for item in part]
+
+
+def _load_chunk(root: Path, files: list[Located], vocabularies: Vocabularies,
+                slim: bool) -> list[tuple[str, tuple]]:
+    out = []
+    for located in files:
+        found = Problems()
+        entry, refs = load_entry(root, located, vocabularies, found)
+        if slim and entry is not None:  # a check needs neither body nor lines again
+            entry = replace(entry, body="", lines={})
+        out.append((located.path, (entry, refs, list(found))))
+    return out
 
 
 def _fingerprint(root: Path) -> str:
