@@ -20,8 +20,15 @@ from .fields import Context, PendingRef, check_mapping
 from .frontmatter import parse
 from .loader import Located, discover
 from .messages import suggestion
-from .model import (INTERVENTION_RULES, KINDS, ORGANISER_ONLY_KEYS, REFERENCE_KINDS, REPORT_REQUIRED, SCHEMAS,
-                    Entry)
+from .model import (
+    INTERVENTION_RULES,
+    KINDS,
+    ORGANISER_ONLY_KEYS,
+    REFERENCE_KINDS,
+    REPORT_REQUIRED,
+    SCHEMAS,
+    Entry,
+)
 from .problems import Problems
 from .suggest import closest
 from .vocabulary import VOCABULARY_FILE, Vocabularies, load_vocabularies

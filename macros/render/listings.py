@@ -32,14 +32,20 @@ def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
                                 for _, s in sorted(seances.items())])
     out += _section("Territoires", [f"- {entity_link(graph, page_uri, t)}" for t in
                                     filter(None, (graph.get("territoire", s) for s in territories))])
-    out += _section("Actions des plans d'action", [
-        f"- {link(page_uri, a.plan.src_uri, a.data['id'] + ' ' + a.data['titre'], a.anchor)}"
-        f" — {md_escape(graph.get('territoire', a.territory).title if graph.get('territoire', a.territory) else a.territory)}"
-        f", {md_escape(graph.label('statuts_action', a.data['statut']).lower())}"
-        for a in actions])
+    out += _section("Actions des plans d'action", [_action_line(graph, page_uri, a)
+                                                   for a in actions])
     if not out:
         out = ["Aucune fiche ne mobilise encore cette pratique.", ""]
     return "\n".join(out)
+
+
+def _action_line(graph: Graph, page_uri: str, action) -> str:
+    territory = graph.get("territoire", action.territory)
+    where = territory.title if territory else action.territory
+    status = graph.label("statuts_action", action.data["statut"]).lower()
+    label = f"{action.data['id']} {action.data['titre']}"
+    return (f"- {link(page_uri, action.plan.src_uri, label, action.anchor)} — "
+            f"{md_escape(where)}, {md_escape(status)}")
 
 
 def practice_page(graph: Graph, slug: str) -> str:
