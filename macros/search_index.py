@@ -27,6 +27,7 @@ WORD_RE = re.compile(r"[^\W_]+")
 TAG_RE = re.compile(r"<[^>]+>")
 HEADING_RE = re.compile(r"<h([23])[^>]*>(.*?)</h\1>", re.DOTALL)
 SKIP_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
 STOP_WORDS = frozenset("""
@@ -101,6 +102,7 @@ class SearchIndex:
         body = html_to_text(html)
         headings = " ".join(html_to_text(h) for _, h in HEADING_RE.findall(html))
         excerpt = body[:EXCERPT].rsplit(" ", 1)[0] + "…" if len(body) > EXCERPT else body
+        excerpt = EMAIL_RE.sub("(adresse électronique)", excerpt)  # pages encode them too
         self.documents.append(Document(url, title, kind, excerpt))
         fields = {"title": title, "keywords": " ".join(keywords), "headings": headings,
                   "body": body}
