@@ -153,10 +153,15 @@ def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[
         loader.dispose()
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offset: int):
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooManyNodes
+    if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:  # the common case, first
+        return node.value
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
         raise _BadTag(node.tag, node.start_mark.line + offset)
     if isinstance(node, yaml.MappingNode):
@@ -165,7 +170,8 @@ def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offse
             key_line = key_node.start_mark.line + offset
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
                 raise _BadTag("<<" if key_node.tag.endswith(":merge") else "clé complexe", key_line)
-            key = str(_scalar(loader, key_node, offset))
+            key = key_node.value if key_node.tag == _STR_TAG else str(
+                _scalar(loader, key_node, offset))
             if key in result:
                 raise _DuplicateKey(key, lines[keypath + (key,)], key_line)
             lines[keypath + (key,)] = key_line
@@ -181,9 +187,6 @@ def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offse
 
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _scalar(loader, node, offset: int):
