@@ -373,7 +373,10 @@ def cms_config(root: Path, vocabularies: Vocabularies, repo: str,
 def config_text(config: Mapping[str, Any]) -> str:
     header = ("# Généré à chaque construction du site à partir du modèle de contenu\n"
               "# (macros/model.py) et de vocabulaires.yml : ne pas modifier à la main.\n")
-    return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=100)
+    # libyaml's emitter: the configuration grows with the territories (one collection each)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return header + yaml.dump(dict(config), Dumper=dumper, allow_unicode=True, sort_keys=False,
+                              width=100)
 
 
 # scripts from the site only ('unsafe-eval': Decap compiles its configuration schema)
