@@ -173,7 +173,8 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
         if int(checked["numero"]) != int(located.slug):
             ctx.add(("numero",), "E016", key="numero", value=checked["numero"],
                     expected=f"{int(located.slug)}, le numéro du dossier")
-    html_policy.check_body(parsed.body, parsed.body_line, path, problems)
+    html_policy.check_body(parsed.body, parsed.body_line, path, problems,
+                           frozenset(vocabularies.get(html_policy.IMAGE_HOSTS_KEY, {})))
     refs = list(ctx.refs)
     for text_ref in references.find(parsed.body, parsed.body_line):
         refs.append(PendingRef(f"text:{text_ref.kind}", text_ref.slug, text_ref.line, ""))

@@ -37,15 +37,16 @@ EMAIL_IN_TEXT_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?!\d+x\.)[\w-]+(?:\.[\w-]+
 # no look-around in the pattern (3x faster on long texts): boundaries are checked per match
 PHONE_IN_TEXT_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}")
 MD_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
-# images may come from these hosts besides the repository itself (none by default: every
-# request to a third party leaks the reader's address)
-ALLOWED_IMAGE_HOSTS: tuple[str, ...] = ()
+# images come from the repository itself; organisers may allow hosts in vocabulaires.yml
+# (`hotes_images`), knowing that every request to a third party leaks the reader's address
+IMAGE_HOSTS_KEY = "hotes_images"
 
 
 class _Scanner(HTMLParser):
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, image_hosts: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.first_line = first_line
+        self.image_hosts = image_hosts
         self.found: list[tuple[int, str, str]] = []  # (line, what, remedy)
 
     def _report(self, what: str, remedy: str) -> None:
@@ -64,7 +65,8 @@ class _Scanner(HTMLParser):
             elif name in ("href", "src") and DANGEROUS_URL_RE.match(value):
                 self._report(f"adresse « {value[:30]} » sur <{tag}>",
                              "utilisez un lien https:// ou un fichier du dépôt")
-            elif name == "src" and EXTERNAL_RE.match(value) and not _allowed_image(value):
+            elif name == "src" and EXTERNAL_RE.match(value) and not _allowed_image(
+                    value, self.image_hosts):
                 self._report(f"image externe « {value[:40]} »",
                              "enregistrez l'image dans le dépôt, à côté de la page")
             elif name == "style" and STYLE_LOADS_RE.search(value):
@@ -74,17 +76,18 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _allowed_image(url: str) -> bool:
+def _allowed_image(url: str, hosts: frozenset[str]) -> bool:
     match = re.match(r"^https://([^/\\]+)/", url, re.IGNORECASE)
-    return bool(match) and match.group(1).lower() in ALLOWED_IMAGE_HOSTS
+    return bool(match) and match.group(1).lower() in hosts
 
 
-def check_body(body: str, body_line: int, path: str, problems: Problems) -> None:
+def check_body(body: str, body_line: int, path: str, problems: Problems,
+               image_hosts: frozenset[str] = frozenset()) -> None:
     """Report every forbidden piece of HTML or link, and personal contact data, in a body."""
     prose = mask_code(body)  # code is shown, never interpreted
     _check_personal_data(prose, body_line, path, problems)
     if "<" in prose:
-        scanner = _Scanner(body_line)
+        scanner = _Scanner(body_line, image_hosts)
         try:
             scanner.feed(prose)
             scanner.close()
@@ -105,7 +108,7 @@ def check_body(body: str, body_line: int, path: str, problems: Problems) -> None
             if DANGEROUS_URL_RE.match(url):
                 problems.add(path, line, "E029", what=f"lien « {url[:30]} »",
                              remedy="utilisez un lien https:// ou un fichier du dépôt")
-            elif is_image and EXTERNAL_RE.match(url) and not _allowed_image(url):
+            elif is_image and EXTERNAL_RE.match(url) and not _allowed_image(url, image_hosts):
                 problems.add(path, line, "E029", what=f"image externe « {url[:40]} »",
                              remedy="enregistrez l'image dans le dépôt, à côté de la page")
 

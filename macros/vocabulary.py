@@ -7,14 +7,17 @@ places of digital mediation are added from code (they are not ours to edit).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import lieux_mediation
 from .fields import SLUG_RE
+from .html_policy import IMAGE_HOSTS_KEY
 from .frontmatter import parse_yaml
 from .problems import Problems
 
 VOCABULARY_FILE = "vocabulaires.yml"
+HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)
 
 # vocabularies the engine needs; their slugs are used in code, so they must exist
 REQUIRED_VOCABULARIES = (
@@ -46,6 +49,13 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
     vocabularies: Vocabularies = {}
     for name, words in parsed.meta.items():
         line = parsed.line(name)
+        if name == IMAGE_HOSTS_KEY:  # a list of host names, not a vocabulary of slugs
+            if not isinstance(words, list) or not all(HOST_RE.match(str(w)) for w in words):
+                problems.add(path, line, "E012", key=name, found="autre chose",
+                             expected="une liste de noms d'hôtes (ex. images.exemple.fr)")
+            else:
+                vocabularies[name] = {str(w).lower(): str(w).lower() for w in words}
+            continue
         if not isinstance(words, dict):
             problems.add(path, line, "E012", key=name, expected="une liste « slug: libellé »",
                          found="autre chose")
