@@ -238,7 +238,8 @@ référence ; il écrit aussi son propre index de recherche, l'explorateur et le
 ouvertes. Ce qui a été fait à la suite des profils : index de recherche Material vidé (le
 moteur a le sien, découpé), pliage des accents et racinisation mémorisés, liens relatifs
 mémorisés, « Voir aussi » borné à 40 candidats voisins par pratique ou thématique, listes
-de la restitution plafonnées, corrections du thème par recherche de sous-chaînes. Ce qui
+de la restitution plafonnées, corrections du thème par recherche de sous-chaînes,
+configuration de l'édition en ligne écrite par l'émetteur C de libyaml. Ce qui
 reste : la conversion Markdown elle-même (MkDocs convertit les pages une à une, sans cache
 ni parallélisme) ; la piste suivante est un cache de conversion par page entre deux
 constructions. À 10 000 fiches, en revanche, la construction prend environ la moitié du
@@ -246,9 +247,10 @@ temps de la référence (sans menu complet, la référence croît plus vite que 
 
 **`capi check` à froid à 10 000 fiches.** La moitié du temps est la lecture des en-têtes
 YAML (analyseur C de PyYAML, puis construction des valeurs en Python pour garder la ligne
-de chaque clé). Le cache par fichier (`.capi-cache/`) ramène une vérification après
-modification sous la seconde et demie ; sans cache (nouveau clone, CI), elle dure quelques
-secondes de plus que le budget.
+de chaque clé). Sans cache (nouveau clone, CI), les fichiers sont lus par un processus par
+cœur, ce qui laisse la vérification environ 0,7 s au-dessus du budget sur deux cœurs ; le
+cache par fichier (`.capi-cache/`) ramène une vérification après modification sous la
+seconde et demie.
 
 **Explorateur.** Les titres et adresses des 13 000 éléments font l'essentiel des données ;
 les serveurs web les envoient compressés (gzip), ce qui divise leur poids par cinq environ :
