@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import posixpath
+import os
 import re
+from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,9 +164,46 @@ def booklet_html(site_dir: Path, graph: Graph, title: str, edition: str, organis
             f'{"".join(body)}</body></html>')
 
 
+# « rel="attachment" » makes WeasyPrint embed the target as a PDF attachment: never wanted
+ATTACHMENT_RE = re.compile(r"""\brel\s*=\s*(["']?)[^"'>]*attachment[^"'>]*\1""", re.IGNORECASE)
+
+
+def site_only_fetcher(site_dir: Path):
+    """A WeasyPrint URL fetcher that serves the built site's own files and nothing else:
+    no ``file:`` outside it (symlinks included), no network, so the PDF cannot carry a
+    file of the build machine or make a request."""
+    from weasyprint.urls import URLFetcher
+
+    root = site_dir.resolve()
+
+    class SiteOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            _refuse_outside(url, root)
+            return super().fetch(url, headers)
+
+    return SiteOnlyFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+def _refuse_outside(url: str, root: Path) -> None:
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        raise ValueError(f"ressource hors du site refusée : {url[:80]}")
+    path = Path(unquote(parts.path))
+    try:
+        inside = path.resolve(strict=True).relative_to(root)
+    except (OSError, ValueError):
+        raise ValueError(f"fichier hors du site refusé : {url[:80]}") from None
+    if path.is_symlink() or Path(os.path.abspath(path)).relative_to(root) != inside:
+        raise ValueError(f"lien symbolique refusé : {url[:80]}")
+
+
 def write_booklet(site_dir: Path, graph: Graph, out: Path, title: str, edition: str,
                   organiser: str, date: str) -> None:
     from weasyprint import HTML
 
-    document = booklet_html(site_dir, graph, title, edition, organiser, date)
-    HTML(string=document, base_url=str(site_dir) + "/").write_pdf(out)
+    document = ATTACHMENT_RE.sub("", booklet_html(site_dir, graph, title, edition, organiser,
+                                                  date))
+    HTML(string=document, base_url=str(site_dir) + "/",
+         url_fetcher=site_only_fetcher(site_dir)).write_pdf(out)

@@ -5,19 +5,23 @@ code: a file whose size and modification time are unchanged, under the same
 vocabularies and engine, gives the same entry, references and problems. Cross-file
 checks (identities, references) always run on the whole corpus.
 
-The cache lives in ``.capi-cache/`` (ignored by git); deleting it is always safe.
+The cache lives in ``.capi-cache/`` (ignored by git); deleting it is always safe. It is
+plain JSON, read only as data (a pickle would run code: a cache file added to a pull
+request with ``git add -f`` must never do that), and discarded whole when it does not
+have the expected shape.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".capi-cache"
-CACHE_FILE = "fiches.pickle"
+CACHE_FILE = "fiches.json"
 _ENGINE = Path(__file__).resolve().parent
 
 
@@ -33,9 +37,12 @@ def engine_fingerprint(vocabulary_bytes: bytes) -> str:
 class FileCache:
     """path → (size, mtime) → cached value, valid for one engine fingerprint."""
 
-    def __init__(self, root: Path, fingerprint: str, enabled: bool = True) -> None:
+    def __init__(self, root: Path, fingerprint: str, enabled: bool = True,
+                 encode: Callable[[Any], Any] = lambda v: v,
+                 decode: Callable[[Any], Any] = lambda v: v) -> None:
         self.path = root / CACHE_DIR / CACHE_FILE
         self.fingerprint = fingerprint
+        self.encode, self.decode = encode, decode
         self.enabled = enabled and os.environ.get("CAPI_SANS_CACHE") is None
         self.old: dict[str, tuple[tuple[int, int], Any]] = {}
         self.new: dict[str, tuple[tuple[int, int], Any]] = {}
@@ -45,12 +52,13 @@ class FileCache:
     def _read(self) -> None:
         try:
             with open(self.path, "rb") as handle:
-                fingerprint, entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError,
-                ImportError):
-            return  # no cache, or one from another version: start afresh
-        if fingerprint == self.fingerprint:
-            self.old = entries
+                data = json.load(handle)
+            if data["fingerprint"] != self.fingerprint:
+                return  # another engine or vocabulary: start afresh
+            self.old = {rel: ((size, mtime), self.decode(value))
+                        for rel, ((size, mtime), value) in data["files"].items()}
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self.old = {}  # no cache, or not one of ours: start afresh
 
     def get(self, rel: str, stamp: tuple[int, int]) -> Any:
         hit = self.old.get(rel)
@@ -65,11 +73,14 @@ class FileCache:
     def save(self) -> None:
         if not self.enabled or self.new == self.old:
             return
+        data = {"fingerprint": self.fingerprint,
+                "files": {rel: (stamp, self.encode(value))
+                          for rel, (stamp, value) in self.new.items()}}
         try:
             self.path.parent.mkdir(exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
-            with open(tmp, "wb") as handle:
-                pickle.dump((self.fingerprint, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                           encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout: checking still works, only slower

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .fields import Context
 
-INSEE_RE = re.compile(r"^(?:[013-9]\d|2[AB1-9])\d{3}$")
+INSEE_RE = re.compile(r"^(?:[013-9][0-9]|2[AB1-9])[0-9]{3}$")
 # QPV codes: 2024 form QN + department on 3 characters + 2 digits + M (QN07511M),
 # 2015 form QP + department on 3 characters + 3 digits (QP093028); Corsica is 02A/02B.
-QPV_RE = re.compile(r"^(?:QN(?:\d{3}|02[AB])\d{2}M|QP(?:\d{3}|02[AB])\d{3})$")
-SIREN_RE = re.compile(r"^\d{9}$")
+QPV_RE = re.compile(r"^(?:QN(?:[0-9]{3}|02[AB])[0-9]{2}M|QP(?:[0-9]{3}|02[AB])[0-9]{3})$")
+SIREN_RE = re.compile(r"^[0-9]{9}$")
 
 
 def luhn_ok(digits: str) -> bool:

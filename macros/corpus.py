@@ -29,7 +29,7 @@ from .model import (
     SCHEMAS,
     Entry,
 )
-from .problems import Problems
+from .problems import Problem, Problems
 from .suggest import closest
 from .vocabulary import VOCABULARY_FILE, Vocabularies, load_vocabularies
 
@@ -62,7 +62,8 @@ def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = Fals
     vocabularies = load_vocabularies(root, problems)
     corpus = Corpus(root, vocabularies, problems=problems)
     pending: list[tuple[Entry, PendingRef]] = []
-    cache = FileCache(root, _fingerprint(root), enabled=use_cache)
+    cache = FileCache(root, _fingerprint(root), enabled=use_cache, encode=_encode,
+                      decode=_decode)
     located_files = []
     for located in discover(root, problems):
         if located.kind == "asset":
@@ -96,6 +97,8 @@ def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = Fals
     return corpus
 
 
+REFUSED_BODY = "*Le texte de cette page n'est pas publié : `capi check` indique pourquoi.*\n"
+
 # below this many files to read, starting worker processes costs more than it saves
 PARALLEL_FROM = 1500
 
@@ -128,6 +131,22 @@ def _load_chunk(root: Path, files: list[Located], vocabularies: Vocabularies,
             entry = replace(entry, body="", lines={})
         out.append((located.path, (entry, refs, list(found))))
     return out
+
+
+def _encode(loaded: tuple) -> list:
+    """A checked file's result as JSON data (the cache never stores code)."""
+    entry, refs, problems = loaded
+    return [None if entry is None else [entry.kind, entry.slug, entry.path, entry.src_uri,
+                                        entry.meta, entry.body_line],
+            [[r.kind, r.slug, r.line, r.key] for r in refs],
+            [[p.path, p.line, p.code, p.message, p.severity] for p in problems]]
+
+
+def _decode(data: list) -> tuple:
+    entry, refs, problems = data
+    return (None if entry is None else Entry(*entry[:5], body_line=int(entry[5])),
+            [PendingRef(str(k), str(s), int(n), str(key)) for k, s, n, key in refs],
+            [Problem(str(p), int(n), str(c), str(m), str(sev)) for p, n, c, m, sev in problems])
 
 
 def _fingerprint(root: Path) -> str:
@@ -173,12 +192,14 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
         if int(checked["numero"]) != int(located.slug):
             ctx.add(("numero",), "E016", key="numero", value=checked["numero"],
                     expected=f"{int(located.slug)}, le numéro du dossier")
-    html_policy.check_body(parsed.body, parsed.body_line, path, problems,
-                           frozenset(vocabularies.get(html_policy.IMAGE_HOSTS_KEY, {})))
+    body = parsed.body
+    if not html_policy.check_body(body, parsed.body_line, path, problems,
+                                  frozenset(vocabularies.get(html_policy.IMAGE_HOSTS_KEY, {}))):
+        body = REFUSED_BODY  # over a cost bound (reported): never handed to Markdown
     refs = list(ctx.refs)
     for text_ref in references.find(parsed.body, parsed.body_line):
         refs.append(PendingRef(f"text:{text_ref.kind}", text_ref.slug, text_ref.line, ""))
-    entry = Entry(located.kind, located.slug, path, located.src_uri, checked, parsed.body,
+    entry = Entry(located.kind, located.slug, path, located.src_uri, checked, body,
                   parsed.body_line, parsed.lines)
     return entry, refs
 

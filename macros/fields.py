@@ -16,10 +16,11 @@ from typing import Any
 from .problems import Problems
 from .suggest import closest
 
-DATE_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+DATE_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-URL_RE = re.compile(r"^https?://[^\s]+$")
+# a web address with nothing that could end an HTML attribute or a Markdown link
+URL_RE = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 
 
 @dataclass(frozen=True)

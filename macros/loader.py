@@ -13,7 +13,7 @@ from pathlib import Path
 from .fields import SLUG_RE
 from .problems import Problems
 
-SESSION_DIR_RE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+SESSION_DIR_RE = re.compile(r"^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 DELIVERABLE_FILES = {"diagnostic.md": "diagnostic", "plan-action.md": "plan-action",
                      "partenariat.md": "partenariat"}
 DELIVERABLE_URLS = {"diagnostic": "diagnostic.md", "plan-action": "plan-d-action.md",
@@ -84,22 +84,66 @@ def locate(path: str) -> tuple[Located | None, str | None]:
     return None, None
 
 
+# names must be plain: a newline forges CI annotations, other digits fake a séance number
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_OTHER_DIGITS_RE = re.compile(r"(?![0-9])\d")
+
+
+def is_outside_or_linked(root: Path, path: Path) -> bool:
+    """True for a symlink, or a path that leads outside ``root`` through one."""
+    try:
+        return path.is_symlink() or path.resolve().relative_to(root.resolve()) != Path(
+            os.path.abspath(path)).relative_to(root.resolve())
+    except (ValueError, OSError):
+        return True
+
+
+def bad_name(name: str) -> str | None:
+    """Why a file or folder name is refused, if it is."""
+    if _CONTROL_RE.search(name):
+        return "caractère de contrôle (retour à la ligne, tabulation…) dans le nom"
+    if _OTHER_DIGITS_RE.search(name):
+        return "chiffres autres que 0 à 9 dans le nom"
+    return None
+
+
 def discover(root: Path, problems: Problems) -> list[Located]:
-    """Every content file and asset under the content folders, in a stable order."""
+    """Every content file and asset under the content folders, in a stable order.
+
+    Symlinks are reported (E034) and never followed: what they point to may be outside
+    the repository. The same holds for every file under ``docs/``.
+    """
     found: list[Located] = []
-    for top in (*CONTENT_DIRS, PRACTICE_DIR):
+    for top in (*CONTENT_DIRS, "docs"):
         base = root / top
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in [*dirnames, *filenames]:
+                path = Path(dirpath, name)
+                rel = _shown(path.relative_to(root).as_posix())
+                if path.is_symlink():
+                    problems.add(rel, 1, "E034")
+                elif (why := bad_name(name)) is not None:
+                    problems.add(rel, 1, "E036", why=why)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not bad_name(d)
+                                 and not Path(dirpath, d).is_symlink())
+            if top == "docs" and not Path(dirpath).relative_to(root).as_posix().startswith(
+                    PRACTICE_DIR):
+                continue  # other organiser pages are plain docs pages
             for filename in sorted(filenames):
-                if filename.startswith("."):
+                path = Path(dirpath, filename)
+                if filename.startswith(".") or bad_name(filename) or path.is_symlink():
                     continue
-                rel = Path(dirpath, filename).relative_to(root).as_posix()
+                rel = path.relative_to(root).as_posix()
                 located, hint = locate(rel)
                 if located is not None:
                     found.append(located)
                 elif hint is not None:
                     problems.add(rel, 1, "E019", hint=hint)
     return found
+
+
+def _shown(rel: str) -> str:
+    """A path as printed in a message: control characters made visible, never executed."""
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", rel)

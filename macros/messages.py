@@ -62,6 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E032": ("« {key} » : date « {value} » invalide (attendu : AAAA-MM-JJ ou AAAA-MM)",
              "Date invalide"),
     "E033": ("contenu interdit hors des pages d'organisateurs : {what}", "Clé réservée"),
+    "E034": ("lien symbolique refusé : seul un vrai fichier du dépôt peut être publié",
+             "Lien symbolique"),
+    "E035": ("texte trop coûteux à mettre en page : {what} ; {remedy}", "Texte trop complexe"),
+    "E036": ("nom de fichier ou de dossier invalide : {why}", "Nom de fichier invalide"),
     "W001": ("contenu d'exemple (exemple: true) : à retirer avant la publication "
              "(capi publish --sans-exemples)", "Contenu d'exemple"),
 }
@@ -130,14 +134,23 @@ REMEDIES: dict[str, str] = {
             "depuis l'annuaire des entreprises.",
     "E028": "Le code d'un quartier prioritaire s'écrit `QN07511M` (géographie 2024) ou "
             "`QP093028` (géographie 2015).",
-    "E029": "Les scripts, cadres, formulaires, attributs `on…`, liens `javascript:` et images "
-            "hébergées ailleurs sont interdits. Enregistrez les images dans le dépôt.",
+    "E029": "Les scripts, cadres, formulaires, attributs `on…` (y compris par `{: … }`), liens "
+            "`javascript:`, styles qui chargent une ressource et images hébergées ailleurs sont "
+            "interdits : la publication les retirerait. Enregistrez les images dans le dépôt.",
     "E030": "N'indiquez l'adresse ou le téléphone d'une personne qu'avec son accord écrit, "
             "signalé par `consentement: true`. Sinon, donnez l'adresse de la structure "
             "(`contact@…`).",
     "E031": "Utilisez un des types de référence listés.",
     "E032": "Écrivez la date sous la forme `2026-06` (mois) ou `2026-06-12` (jour).",
     "E033": "Cette clé n'est utilisable que par les organisateurs, dans `docs/`. Retirez-la.",
+    "E034": "Un lien symbolique pourrait publier un fichier situé hors du dépôt (configuration, "
+            "secrets de la machine). Remplacez-le par une copie du fichier.",
+    "E035": "Le texte contient une construction qui demanderait un temps de mise en page "
+            "démesuré (des milliers de « [ » ou de « < » dans un même paragraphe, ou des listes "
+            "imbriquées sur des dizaines de niveaux). Séparez les paragraphes par des lignes "
+            "vides et simplifiez l'imbrication.",
+    "E036": "Les noms de fichiers et de dossiers ne contiennent ni caractère de contrôle (retour "
+            "à la ligne, tabulation…) ni chiffres autres que 0 à 9. Renommez le fichier.",
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
             "`capi publish --sans-exemples`.",
 }

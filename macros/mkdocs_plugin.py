@@ -4,26 +4,36 @@
   ``territories/`` under French URLs, and adds the generated pages.
 - ``on_page_markdown`` frames entity pages with the engine's blocks and turns
   ``[[kind:slug]]`` references into links. Contributed pages never reach Jinja.
-- ``on_post_page`` hardens the HTML (external links, e-mail addresses) and makes the
-  theme's markup valid HTML.
+- ``on_page_read_source`` hands MkDocs the body the engine parsed (front matter never
+  reaches MkDocs' own YAML reader), ``on_page_content`` sanitises every page with nh3 and
+  puts the engine's charts back; ``on_post_page`` adds the Content-Security-Policy, hardens
+  the HTML (external links, e-mail addresses) and makes the theme's markup valid HTML.
 """
 
 from __future__ import annotations
 
+import re
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import cms, export, postprocess
-from .corpus import Corpus, load_corpus
+from . import cms, csp, export, postprocess, sanitize
+from .corpus import REFUSED_BODY, Corpus, load_corpus
+from .frontmatter import parse
+from .html_policy import IMAGE_HOSTS_KEY
+from .loader import is_outside_or_linked
 from .graph import Graph
 from .loader import CONTENT_DIRS
+from . import bounds
 from .model import Entry
+from .problems import Problems
 from .render import explorer, listings, restitution
 from .render.entity import kind_label
 from .sandbox import sandbox_macros
@@ -34,7 +44,12 @@ from .render.page import entity_markdown
 from .vocabulary import VOCABULARY_FILE
 
 log = get_plugin_logger("capi")
+TAG_RE = re.compile(r"<[^<>]*>")
 MESSAGES_PAGE = "guides/messages-erreur.md"
+# front-matter keys of hand-written pages that reach the theme (all escaped); others are data
+PAGE_META_KEYS = ("title", "description", "hide")
+# generated pages with no contributed content that carry the engine's own scripts
+TRUSTED_PAGES = frozenset({"explorer/index.md"})
 GENERATED_KINDS = {"pratiques": "Pratique", "thematiques": "Thématique",
                    "acteurs": "Type d'acteur", "restitution": "Restitution", "guides": "Guide",
                    "seances": "Séance", "territoires": "Territoire"}
@@ -61,6 +76,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.generated_tail: dict[str, str] = {}
         self.search = SearchIndex()
         self.root = Path.cwd()
+        self.page_meta: dict[str, dict] = {}  # src_uri → front matter the engine parsed
+        self.image_hosts: frozenset[str] = frozenset()
+        self.generated_uris: set[str] = set()
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
     @event_priority(50)
@@ -71,13 +89,22 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         sandbox_macros(config.plugins)  # mkdocs-macros built its Jinja in on_config
+        sanitize.TRUSTED.clear()
         self.search = SearchIndex()
         corpus = load_corpus(self.root)
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         self.corpus, self.graph = corpus, Graph(corpus)
+        self.image_hosts = frozenset(corpus.vocabularies.get(IMAGE_HOSTS_KEY, {}))
         self.entities = {}
         self.generated_tail = {}
+        self.page_meta = {}
+        docs = Path(config.docs_dir).absolute()
+        for file in list(files):  # never publish what a symlink points to (capi check: E034)
+            path = Path(file.abs_src_path or "/").absolute()
+            if path.is_relative_to(docs) and is_outside_or_linked(self.root, path):
+                log.warning(f"{file.src_uri} : lien symbolique ignoré (E034)")
+                files.remove(file)
         for file in files:  # "edit this page" opens the file where it is in the repository
             file.edit_uri = f"{_docs_prefix(config, self.root)}{file.src_uri}"
         for entry in corpus.entries:
@@ -122,40 +149,83 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
+                if uri in self.config.macros_pages:  # contributors' titles would meet Jinja
+                    raise PluginError(f"{uri} : une page générée ne peut pas figurer dans "
+                                      "macros_pages (ses titres viennent des contributeurs)")
                 self.generated_tail[uri] = content.split("\n", 2)[-1]
                 continue
             files.append(File.generated(config, uri, content=content))
+        self.generated_uris = set(pages)
         files.append(File.generated(config, "explorer/donnees.js",
                                     content=explorer.explorer_script(graph,
                                                                      config.use_directory_urls)))
         for name, content in export.all_files(graph, self.config.edition).items():
             files.append(File.generated(config, f"{export.DATA_DIR}/{name}", content=content))
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The body the engine read, so MkDocs' own front-matter reader (unbounded aliases,
+        MultiMarkdown « clé: valeur » lines) never sees contributed text. The leading newline
+        keeps a body that starts with « --- » or « clé: » from being read as metadata."""
+        uri = page.file.src_uri
+        entry = self.entities.get(uri)
+        if entry is not None:
+            self.page_meta[uri] = entry.meta
+            return "\n" + entry.body
+        if page.file.generated_by is not None or not page.file.abs_src_path:
+            return None
+        path = Path(page.file.abs_src_path)
+        raw = path.read_bytes()
+        rel = _relative_path(path, self.root)
+        if raw.startswith(b"---"):
+            parsed, problems = parse(raw, rel)
+            for problem in problems:
+                log.warning(str(problem))
+            if parsed is None:
+                return "\n" + REFUSED_BODY
+            self.page_meta[uri] = parsed.meta
+            body, body_line = parsed.body, parsed.body_line
+        else:
+            body, body_line = raw.decode("utf-8", errors="replace"), 1
+        found = Problems()
+        if not bounds.check(body, body_line, rel, found):
+            for problem in found:
+                log.warning(str(problem))
+            return "\n" + REFUSED_BODY
+        return "\n" + body
+
     # priority 50: before mkdocs-macros (priority 0) so its opt-out flag is already set
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         uri = page.file.src_uri
+        # front matter as the engine parsed it, never as text the theme prints raw
+        page.meta = {k: v for k, v in self.page_meta.get(uri, page.meta).items()
+                     if k in PAGE_META_KEYS}
         # our own index serves the search box: keep Material's lunr index empty
         page.meta["search"] = {"exclude": True}
-        # organiser pages listed in mkdocs.yml opt in; every other page never reaches Jinja
-        page.meta["render_macros"] = uri in self.config.macros_pages
         entry = self.entities.get(uri)
+        # organiser pages listed in mkdocs.yml opt in; every other page never reaches Jinja
+        page.meta["render_macros"] = entry is None and uri in self.config.macros_pages
         if entry is None:
             tail = self.generated_tail.get(uri)
             return markdown + "\n\n" + tail if tail else markdown
         assert self.graph is not None
-        if entry.kind != "pratique":
-            page.meta.update({k: v for k, v in entry.meta.items() if k in ("title", "description",
-                                                                            "hide")})
-            page.meta["render_macros"] = False
         return entity_markdown(self.graph, entry, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        if page.file.src_uri != "404.md" and page.url is not None:
+        uri = page.file.src_uri
+        if not (uri in TRUSTED_PAGES and uri in self.generated_uris):
+            html = sanitize.clean(html, self.image_hosts)
+        html = sanitize.TRUSTED.release(html)
+        title = _plain_title(page.title)
+        if uri != "404.md" and page.url is not None:
             kind, keywords = self._search_facts(page)
-            self.search.add(page.url, page.title or "", kind, html, keywords)
+            self.search.add(page.url, title, kind, html, keywords)
+        # the theme prints titles and descriptions as HTML: give it escaped text
+        page.meta["title"] = escape(title)
+        if page.meta.get("description") is not None:
+            page.meta["description"] = escape(str(page.meta["description"]))
         return html
 
     def _search_facts(self, page: Page) -> tuple[str, list[str]]:
@@ -183,14 +253,16 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return postprocess.harden(postprocess.conform_theme_markup(output))
+        output = postprocess.harden(postprocess.conform_theme_markup(output))
+        return csp.add_policy(output, self.image_hosts)
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         """Static templates (404.html) have the same page frame as pages, so the same markup
         fixes; they never hold contributed content."""
         if template_name.endswith(".html"):
-            return postprocess.conform_theme_markup(output_content)
+            return csp.add_policy(postprocess.conform_theme_markup(output_content),
+                                  self.image_hosts)
         return output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -199,6 +271,18 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _plain_title(title: str | None) -> str:
+    """A page title as text: MkDocs may give markup (from a heading) or entities."""
+    return unescape(TAG_RE.sub("", title or "")).strip()
+
+
+def _relative_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _docs_prefix(config: MkDocsConfig, root: Path) -> str:

@@ -106,7 +106,11 @@ contact = obj("Contact", {
 
 resource = obj("Ressource", {
     "titre": text("Titre", required=True),
-    "url": text("Adresse web ou chemin d'un fichier du dépôt", required=True),
+    # a web address, or a repository file given by a relative path (no scheme, so never
+    # javascript: or data:)
+    "url": text("Adresse web ou chemin d'un fichier du dépôt", required=True,
+                pattern=r"https?://[^\s<>\"'`\\]+|[\w.][\w./#%-]*",
+                pattern_label="une adresse https://… ou le chemin d'un fichier du dépôt"),
     "type": text("Nature (guide, vidéo, outil…)"),
 })
 

@@ -53,9 +53,20 @@ def browser():
         instance.close()
 
 
+def watch_csp(page) -> list[str]:
+    """Every Content-Security-Policy violation the page reports, as Chromium words it."""
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return violations
+
+
 @pytest.fixture
 def page(browser):
+    """A page that fails its test if the site's own code breaks the site's policy."""
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
+    violations = watch_csp(page)
     yield page
     context.close()
+    assert violations == [], f"violations de la politique de sécurité : {violations}"

@@ -75,8 +75,10 @@ def tabs(browser):
 
     def tab(palette: str, viewport: str):
         if (palette, viewport) not in opened:
+            # the audit injects axe-core as an inline script, which the site's policy
+            # refuses (as it should); the policy itself is tested by tests/browser/test_csp.py
             context = browser.new_context(locale="fr-FR", viewport=VIEWPORTS[viewport],
-                                          color_scheme=PALETTES[palette][0])
+                                          color_scheme=PALETTES[palette][0], bypass_csp=True)
             opened[palette, viewport] = context.new_page()
         return opened[palette, viewport]
 

@@ -35,8 +35,10 @@ def test_search_works_from_file(page, offline_home):
     first = page.locator(".capi-search__results a").first
     href = first.get_attribute("href")
     assert href.endswith(".html")
-    first.click()
-    assert page.url.startswith("file://") and page.locator("h1").count() == 1
+    with page.expect_navigation():
+        first.click()
+    assert page.url.startswith("file://") and page.url.endswith(href.rsplit("/", 1)[-1])
+    assert page.locator("h1").count() == 1
     assert errors == []
 
 

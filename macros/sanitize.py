@@ -1,0 +1,85 @@
+"""The last word on what a page built from contributed content may carry (DESIGN §6).
+
+Every page's HTML passes, after Markdown conversion, through nh3 (Rust's ammonia, an
+HTML5 parser, so it reads markup as browsers do) with an allow-list: the tags and
+attributes that Markdown, the theme and the engine produce, and only http, https,
+mailto, tel and relative URLs. ``html_policy`` reports the same rules at check time,
+with the line; this module is what guarantees them, whatever the source looked like.
+
+The engine's SVG charts are not contributed HTML: they are held out of the page as an
+unguessable placeholder and put back after sanitising (``TRUSTED``).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from itertools import count
+
+import nh3
+
+from .html_policy import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_STYLE_PROPERTIES,
+    ALLOWED_TAGS,
+    URL_ATTRIBUTES,
+    allowed_attribute_name,
+    allowed_image,
+    is_external,
+    is_reserved_id,
+)
+
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+ATTRIBUTES = {"*": set(ALLOWED_ATTRIBUTES - URL_ATTRIBUTES), "a": {"href"}, "img": {"src"},
+              "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite"}, "ins": {"cite"}}
+
+
+def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
+    """``html`` with everything outside the allow-list removed (text is kept)."""
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if not allowed_attribute_name(name):
+            return None
+        if name == "id" and is_reserved_id(value):
+            return None  # the theme's own elements (#__config, #__search…) cannot be shadowed
+        if tag == "img" and name == "src" and is_external(value) and not allowed_image(
+                value, image_hosts):
+            return None
+        return value
+
+    return nh3.clean(html, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"},
+                     attributes=ATTRIBUTES, attribute_filter=attribute,
+                     generic_attribute_prefixes={"aria-", "data-"}, url_schemes=URL_SCHEMES,
+                     filter_style_properties=ALLOWED_STYLE_PROPERTIES, link_rel=None,
+                     strip_comments=True)
+
+
+class TrustedFragments:
+    """Engine-made markup (SVG charts) kept out of sanitising.
+
+    ``hold`` returns a placeholder made of letters and digits (it survives Markdown, Jinja
+    and nh3 unchanged); ``release`` puts the fragments back. The placeholder carries a
+    random key drawn per process, so contributed text cannot forge one.
+    """
+
+    def __init__(self) -> None:
+        self.key = secrets.token_hex(8)
+        self.held: dict[str, str] = {}
+        self._ids = count(1)
+        self._pattern = re.compile(rf"capitrusted{self.key}n\d+")
+
+    def hold(self, fragment: str) -> str:
+        token = f"capitrusted{self.key}n{next(self._ids)}"
+        self.held[token] = fragment
+        return token
+
+    def release(self, html: str) -> str:
+        if "capitrusted" not in html:
+            return html
+        return self._pattern.sub(lambda m: self.held.pop(m.group(0), ""), html)
+
+    def clear(self) -> None:
+        self.held.clear()
+
+
+TRUSTED = TrustedFragments()
