@@ -7,6 +7,7 @@ its few English strings are translated below.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
@@ -225,8 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt  # a stopped CI job cleans its temporary folders as Ctrl-C does
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupted)
     try:
         return args.func(args)
     except KeyboardInterrupt:

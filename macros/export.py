@@ -20,11 +20,25 @@ DEFAULT_LICENCE = "Licence Ouverte 2.0 (Etalab)"
 DEFAULT_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
+# a text cell starting with one of these is a formula for spreadsheet software
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a leading « ' » before a text that would
+    start a formula (OWASP's advice against CSV injection); numbers are left as numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # comma, minimal quoting, CRLF line ends (RFC 4180)
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -152,6 +166,10 @@ def data_page(licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE
         "Dans les fichiers CSV, une cellule qui contient plusieurs valeurs les sépare par « | ». "
         "Le fichier des lieux suit le schéma « Lieux de médiation numérique » publié sur "
         "schema.data.gouv.fr (mêmes colonnes, dans le même ordre, mêmes listes de valeurs).",
+        "",
+        "Un texte qui commencerait par « = », « + », « - » ou « @ » est précédé d'une "
+        "apostrophe (« '=… ») : un tableur l'affiche comme du texte au lieu de l'exécuter "
+        "comme une formule. Les nombres ne sont pas concernés.",
         "",
     ]
     return "\n".join(lines)

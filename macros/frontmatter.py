@@ -94,9 +94,12 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [problem(path, line, "E001")]
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    # only spaces and tabs may follow the fences, as in MkDocs' reader: « --- » + a
+    # non-breaking space is not a front matter for MkDocs, so it is not one here either
+    if not lines or lines[0].rstrip(" \t") != "---":
         return None, [problem(path, 1, "E002")]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip(" \t") in ("---", "...")),
+               None)
     if end is None:
         last = len(lines) - 1 if lines[-1] == "" else len(lines)
         return None, [problem(path, last, "E003")]
@@ -217,6 +220,8 @@ _YAML_PROBLEMS = {
     "while scanning a quoted scalar": "guillemet non fermé",
     "did not find expected ',' or ']'": "crochet « ] » ou virgule manquant",
     "did not find expected ',' or '}'": "accolade « } » ou virgule manquante",
+    "exceeded maximum nesting depth": "trop de niveaux imbriqués ([ ou { dans [ ou {…)",
+    "did not find expected node content": "valeur attendue (crochet, accolade ou « - » en trop ?)",
 }
 
 

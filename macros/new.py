@@ -11,7 +11,7 @@ from pathlib import Path
 from . import templates
 from .corpus import known_identities, load_corpus
 from .fields import SLUG_RE
-from .loader import SESSION_DIR_RE
+from .loader import SESSION_DIR_RE, is_outside_or_linked
 from .problems import Problems
 from .vocabulary import load_vocabularies
 
@@ -28,7 +28,11 @@ def slugify(text: str) -> str:
 
 
 def _seance_dir(root: Path, number: str) -> Path:
-    number = number.strip().zfill(2)
+    number = number.strip()
+    if not re.fullmatch(r"[0-9]{1,2}", number):  # never a path: « ../.. » finds nothing
+        raise NewError(f"numéro de séance « {number[:20]} » invalide : un ou deux chiffres "
+                       "(ex. 02)")
+    number = number.zfill(2)
     for folder in sorted((root / "sessions").glob(f"{number}-*")):
         if SESSION_DIR_RE.match(folder.name) and (folder / "index.md").is_file():
             return folder
@@ -89,6 +93,9 @@ def create(root: Path, what: str, slug: str | None, title: str | None, seance: s
         raise NewError(f"type « {what} » inconnu ; types possibles : retour, intervention, "
                        "territoire, pratique")
     for path in files:
+        if is_outside_or_linked(root, path.parent if path.parent.exists() else root):
+            raise NewError(f"{path.parent} est hors du dépôt ou passe par un lien symbolique : "
+                           "rien n'a été écrit")
         if path.exists():
             raise NewError(f"{path.relative_to(root)} existe déjà : rien n'a été écrit")
     texts = {}

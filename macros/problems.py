@@ -25,7 +25,13 @@ class Problem:
         kind = "error" if self.severity == "error" else "warning"
         text = f"[{self.code}] {self.message} ({DOC_URL}#{self.code.lower()})"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line},title={self.code}::{text}"
+        return f"::{kind} file={_property(self.path)},line={self.line},title={self.code}::{text}"
+
+
+def _property(value: str) -> str:
+    """A workflow-command property value: a file name cannot end it or start another."""
+    return (value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            .replace(":", "%3A").replace(",", "%2C"))
 
 
 def problem(path: str, line: int, code: str, severity: str = "error", **params: object) -> Problem:

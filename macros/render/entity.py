@@ -76,7 +76,7 @@ def entry_line(graph: Graph, page_uri: str, entry: Entry, with_summary: bool = T
     if seance is not None:
         details.append(f"séance {int(seance.slug)}")
     if entry.meta.get("structure"):
-        details.append(md_escape(entry.meta["structure"]))
+        details.append(str(entry.meta["structure"]))
     line = f"- {entity_link(graph, page_uri, entry)} — {md_escape(', '.join(details))}"
     summary = entry.meta.get("description") or entry.meta.get("resume")
     if with_summary and summary:

@@ -35,12 +35,16 @@ def _relative(from_dir: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, from_dir)
 
 
+# every character Python-Markdown can escape (its ESCAPED_CHARS with the tables extension),
+# backslash-escaped; « & » and « < » as entities, so a value is always shown as written
+_MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_{}[]()#+-.!|>"}
+_MD_ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord("\n"): " ", ord("\r"): " "})
+
+
 def md_escape(text: str) -> str:
-    """Text safe inside Markdown link labels and table cells."""
-    out = str(text).replace("\\", "\\\\").replace("<", "&lt;")
-    for char in "[]*_`|":
-        out = out.replace(char, "\\" + char)
-    return out.replace("\n", " ")
+    """A front-matter value as literal text inside generated Markdown (labels, cells,
+    headings): no link, no emphasis, no attribute list, no HTML can come out of it."""
+    return str(text).translate(_MD_ESCAPES)
 
 
 def link(from_uri: str, to_uri: str, label: str, anchor: str = "") -> str:
