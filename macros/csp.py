@@ -35,11 +35,12 @@ def script_hashes(page_html: str) -> list[str]:
     return hashes
 
 
-def policy(page_html: str, image_hosts: frozenset[str] = frozenset()) -> str:
+def policy(frame_html: str, image_hosts: frozenset[str] = frozenset()) -> str:
+    """The policy for a page whose frame (the page without its content) is ``frame_html``."""
     images = " ".join(["'self'", "data:", *(f"https://{host}" for host in sorted(image_hosts))])
     return "; ".join([
         "default-src 'self'",
-        "script-src " + " ".join(["'self'", *script_hashes(page_html)]),
+        "script-src " + " ".join(["'self'", *script_hashes(frame_html)]),
         "style-src 'self' 'unsafe-inline'",
         f"img-src {images}",
         "font-src 'self' data:",
@@ -51,11 +52,16 @@ def policy(page_html: str, image_hosts: frozenset[str] = frozenset()) -> str:
     ])
 
 
-def add_policy(page_html: str, image_hosts: frozenset[str] = frozenset()) -> str:
-    """The page with its policy as the first element after ``<meta charset>``."""
+def add_policy(page_html: str, image_hosts: frozenset[str] = frozenset(),
+               content: str = "") -> str:
+    """The page with its policy as the first element after ``<meta charset>``.
+
+    Only the theme's scripts are hashed: ``content`` (the page's converted Markdown) is left
+    out, so a script that got into it by any route is refused by the browser."""
     match = _CHARSET_RE.search(page_html)
     if match is None:
         return page_html
+    frame = page_html.replace(content, "") if content else page_html
     meta = ('<meta http-equiv="Content-Security-Policy" content="'
-            f'{policy(page_html, image_hosts)}">')
+            f'{policy(frame, image_hosts)}">')
     return page_html[: match.end()] + meta + page_html[match.end():]

@@ -297,7 +297,12 @@ def _list(spec: Field, value: Any, keypath: tuple, ctx: Context) -> list | None:
 def _object(spec: Field, value: Any, keypath: tuple, ctx: Context) -> dict | None:
     if not isinstance(value, dict):
         return _wrong(ctx, keypath, "un groupe de clés « clé: valeur »", value)
-    return check_mapping(spec.fields or {}, value, keypath, ctx, spec.rules)
+    checked = check_mapping(spec.fields or {}, value, keypath, ctx, spec.rules)
+    # an object missing a required value was reported: left out, so that a preview (never
+    # strict) shows the rest instead of failing on the gap
+    if any(f.required and k not in checked for k, f in (spec.fields or {}).items()):
+        return None
+    return checked
 
 
 def _code(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:

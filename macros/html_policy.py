@@ -162,15 +162,19 @@ def check_body(body: str, body_line: int, path: str, problems: Problems,
         return False
     if not _SUSPECT_RE.search(body):
         return True
-    lowered = prose.lower()
+    # where to look for the line: prose first (an example in code is not the culprit),
+    # then the whole body (what a scanner of the source takes for code may be live)
+    texts = (prose.lower(), body.lower())
     cursors: dict[str, int] = {}  # a needle met twice is looked up after its last place
     for what, remedy, needle in judge(to_html(body), image_hosts):
         needle = needle.lower()
-        position = lowered.find(needle, cursors.get(needle, 0)) if needle else -1
-        if position < 0 and needle:
-            position = lowered.find(needle)
-        cursors[needle] = position + 1
-        line = line_at(prose, position, body_line) if position >= 0 else body_line
+        line = body_line
+        for text in texts:
+            position = text.find(needle, cursors.get(needle, 0)) if needle else -1
+            if position >= 0:
+                cursors[needle] = position + 1
+                line = line_at(text, position, body_line)
+                break
         problems.add(path, line, "E029", what=what, remedy=remedy)
     return True
 

@@ -218,7 +218,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if not (uri in TRUSTED_PAGES and uri in self.generated_uris):
             html = sanitize.clean(html, self.image_hosts)
         html = sanitize.TRUSTED.release(html)
-        title = _plain_title(page.title)
+        # a front-matter title is text; one taken from a heading is HTML without its tags
+        title = (str(page.meta["title"]) if "title" in page.meta
+                 else _plain_title(page.title))
         if uri != "404.md" and page.url is not None:
             kind, keywords = self._search_facts(page)
             self.search.add(page.url, title, kind, html, keywords)
@@ -253,8 +255,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = postprocess.harden(postprocess.conform_theme_markup(output))
-        return csp.add_policy(output, self.image_hosts)
+        output = csp.add_policy(output, self.image_hosts, page.content or "")
+        return postprocess.harden(postprocess.conform_theme_markup(output))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
@@ -274,7 +276,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
 
 def _plain_title(title: str | None) -> str:
-    """A page title as text: MkDocs may give markup (from a heading) or entities."""
+    """A title MkDocs took from a heading (tags removed, entities kept), as text."""
     return unescape(TAG_RE.sub("", title or "")).strip()
 
 

@@ -51,3 +51,32 @@ def published(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr + result.stdout
     assert "fiche(s) d'exemple" in result.stderr  # the example content is announced
     return out
+
+
+# ------------------------------------------------------------------ Chromium
+
+CHROMIUM = os.environ.get("CAPI_CHROMIUM", "/usr/bin/chromium")
+# flags that keep Chromium from calling home (the machine has no network besides registries)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def _chromium_path() -> str:
+    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not path:
+        # a missing browser is a failure in CI, never a skip (.ci/run installs it)
+        pytest.fail("Chromium introuvable : installez le paquet Debian « chromium » "
+                    "(apt-get install chromium) ; .ci/run le fait en CI.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=_chromium_path(), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

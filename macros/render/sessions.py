@@ -28,7 +28,7 @@ FORMAT_PLURALS = {
 
 def seance_header(graph: Graph, entry: Entry) -> str:
     meta = entry.meta
-    when = graph.label("mois", meta["mois"]).capitalize() + (
+    when = graph.label("mois", meta.get("mois", "")).capitalize() + (
         f" {meta['annee']}" if meta.get("annee") else "")
     lines = [f"**Séance {int(entry.slug)}** · {md_escape(when)}"
              + (f" · {md_escape(meta['lieu'])}" if meta.get("lieu") else ""),

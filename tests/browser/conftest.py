@@ -1,31 +1,14 @@
-"""A real Chromium (Debian's) driven by Playwright, against the built site on 127.0.0.1."""
+"""The built site served on 127.0.0.1, and pages that watch the site's security policy
+(the Chromium fixture ``browser`` is in tests/conftest.py, shared with the safety tests)."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
-
-CHROMIUM = os.environ.get("CAPI_CHROMIUM", "/usr/bin/chromium")
-# flags that keep Chromium from calling home (the machine has no network besides registries)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
-
-
-def _chromium_path() -> str:
-    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not path:
-        # a missing browser is a failure in CI, never a skip (.ci/run installs it)
-        pytest.fail("Chromium introuvable : installez le paquet Debian « chromium » "
-                    "(apt-get install chromium) ; .ci/run le fait en CI.")
-    return path
-
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature imposed by http.server
@@ -40,17 +23,6 @@ def site_url(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=_chromium_path(), headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def watch_csp(page) -> list[str]:
