@@ -201,9 +201,12 @@ def _refuse_outside(url: str, root: Path) -> None:
 
 def write_booklet(site_dir: Path, graph: Graph, out: Path, title: str, edition: str,
                   organiser: str, date: str) -> None:
+    render_pdf(booklet_html(site_dir, graph, title, edition, organiser, date), site_dir, out)
+
+
+def render_pdf(document: str, site_dir: Path, out: Path) -> None:
+    """``document`` as a PDF, reading nothing but the files of ``site_dir``."""
     from weasyprint import HTML
 
-    document = ATTACHMENT_RE.sub("", booklet_html(site_dir, graph, title, edition, organiser,
-                                                  date))
-    HTML(string=document, base_url=str(site_dir) + "/",
+    HTML(string=ATTACHMENT_RE.sub("", document), base_url=str(site_dir) + "/",
          url_fetcher=site_only_fetcher(site_dir)).write_pdf(out)

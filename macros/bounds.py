@@ -39,7 +39,8 @@ def check(body: str, body_line: int, path: str, problems: Problems) -> bool:
         opening = block.count("[") + block.count("<")
         total += opening * len(block)
         if opening * len(block) > MAX_BLOCK_COST or total > MAX_BODY_COST:
-            problems.add(path, line, "E035", what=f"bloc de {len(block)} caractères "
+            first = line + len(block) - len(block.lstrip("\n"))  # its first written line
+            problems.add(path, first, "E035", what=f"bloc de {len(block)} caractères "
                          f"contenant {opening} « [ » ou « < »",
                          remedy="découpez-le en paragraphes séparés par des lignes vides")
             return False

@@ -81,3 +81,42 @@ def test_a_failed_build_leaves_the_previous_site_untouched(repo_copy, tmp_path):
     after = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_organiser_pages_see_plain_data_only(repo_copy, tmp_path):
+    """The configuration reaches templates as plain data: no plugin object, no path, so no
+    method that reads or writes files (here: the plugin's repository root)."""
+    marker = repo_copy / "ecrit-par-un-gabarit"
+    page = repo_copy / "docs" / "essai-organisateur.md"
+    page.write_text("---\ntitle: Essai\n---\n\nÉtat : {{ config.extra.accessibilite.etat }}\n\n"
+                    "Racine : {{ config.plugins.capi.root }}"
+                    "{{ config['plugins']['capi'].root.joinpath('ecrit-par-un-gabarit')"
+                    ".write_text('x') }}\n", encoding="utf-8")
+    config = repo_copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"),
+        encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_capi("build", "--dossier", str(out), cwd=repo_copy)
+    assert not marker.exists()
+    # the plain configuration has no plugins: mkdocs-macros reports the template error
+    assert result.returncode != 0 and "has no attribute 'capi'" in result.stderr
+    assert not out.exists()
+    page.write_text(page.read_text("utf-8").split("Racine")[0], encoding="utf-8")
+    assert run_capi("build", "--dossier", str(out), cwd=repo_copy).returncode == 0
+    html = (out / "essai-organisateur" / "index.html").read_text("utf-8")
+    assert "État : partiellement conforme" in html
+
+
+def test_a_generated_page_cannot_be_listed_in_macros_pages(repo_copy, tmp_path):
+    """Its generated part holds contributors' titles: it must never go through Jinja."""
+    (repo_copy / "docs" / "restitution").mkdir(exist_ok=True)
+    (repo_copy / "docs" / "restitution" / "index.md").write_text("# Restitution\n")
+    config = repo_copy / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      macros_pages:\n", "      macros_pages:\n        - restitution/index.md\n"),
+        encoding="utf-8")
+    result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "restitution/index.md : une page générée ne peut pas figurer dans macros_pages" in (
+        result.stderr)
