@@ -20,7 +20,7 @@ from pathlib import Path
 
 import macros.cli  # noqa: F401 - translates argparse's own messages into French
 
-from . import corpus, measure, report
+from . import corpus, measure, pathological, report
 
 try:
     from macros.cache import CACHE_DIR
@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
                 profile = profile_build(root)
             except Exception as exc:  # noqa: BLE001 - the measurements above still get written
                 print(f"Profil impossible : {exc!r}", file=sys.stderr)
-    text = report.render(results, args.passages, corpus_lines, profile)
+    print("\nEntrées pathologiques…", flush=True)
+    text = report.render(results, args.passages, corpus_lines, profile, pathological.measure())
     report.write_atomic(args.sortie, text)
     print("\n" + "\n".join(report.table(results)))
     print("\n" + "\n".join(report.budget_table(report.budgets(results))))

@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .measure import Result
+from .pathological import BUDGET_SECONDS
 
 COMMAND_LABELS = {
     "check": "`capi check` à froid",
@@ -258,8 +259,25 @@ c'est ce chiffre qui est comparé au budget.
 """
 
 
+def pathological_section(rows: list[tuple[str, int, bool, float]], budget: float) -> list[str]:
+    """Durations of the pathological bodies (bench/pathological.py)."""
+    worst = max((seconds for *_, seconds in rows), default=0.0)
+    lines = ["## Entrées pathologiques", "",
+             "Textes de 10 à 100 Ko qu'une contribution hostile ou maladroite peut contenir "
+             "(des milliers de « [ » ou de « < », des listes imbriquées…). Chacun est vérifié, "
+             "puis mis en page et filtré s'il est accepté ; un texte refusé (E035) n'est jamais "
+             "mis en page.", "",
+             "| Entrée | Taille | Issue | Durée |", "|---|---:|---|---:|"]
+    lines += [f"| {name} | {kilo(size)} Ko | {'mis en page' if converted else 'refusé (E035)'} | "
+              f"{number(seconds * 1000)} ms |" for name, size, converted, seconds in rows]
+    lines += ["", f"Budget : chaque entrée en moins de {number(budget, 1)} s ; la plus longue : "
+              f"{number(worst * 1000)} ms — {_status(worst <= budget)}.", ""]
+    return lines
+
+
 def render(results: list[Result], repetitions: int, corpus_lines: list[str],
-           profile: Profile | None) -> str:
+           profile: Profile | None,
+           pathological: list[tuple[str, int, bool, float]] | None = None) -> str:
     now = dt.datetime.now().strftime("%Y-%m-%d à %H:%M")
     parts = [
         "# Performances", "",
@@ -275,6 +293,8 @@ def render(results: list[Result], repetitions: int, corpus_lines: list[str],
         *budget_table(budgets(results)), "",
         ANALYSIS,
     ]
+    if pathological is not None:
+        parts += pathological_section(pathological, BUDGET_SECONDS)
     if profile is not None:
         parts += [*profile_section(profile), ""]
     return "\n".join(parts)

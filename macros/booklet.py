@@ -10,12 +10,12 @@ site says.
 from __future__ import annotations
 
 import html
-import posixpath
 import os
+import posixpath
 import re
-from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .graph import Graph
 from .render.links import page_url

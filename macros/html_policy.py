@@ -60,8 +60,7 @@ PHONE_IN_TEXT_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}")
 IMAGE_HOSTS_KEY = "hotes_images"
 # the site's Markdown extensions, MkDocs' built-in fenced_code first (a test keeps them equal)
 MARKDOWN_EXTENSIONS = ("fenced_code", "abbr", "admonition", "attr_list", "def_list", "footnotes",
-                       "md_in_html",
-                       "tables", "toc", "pymdownx.details")
+                       "md_in_html", "tables", "toc", "pymdownx.details")
 
 # may the body hold markup or a link that is not plainly http(s), mailto, tel or relative?
 _SUSPECT_RE = re.compile(

@@ -24,23 +24,21 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import cms, csp, export, postprocess, sanitize
+from . import bounds, cms, csp, export, postprocess, sanitize
 from .corpus import REFUSED_BODY, Corpus, load_corpus
 from .frontmatter import parse
-from .html_policy import IMAGE_HOSTS_KEY
-from .loader import is_outside_or_linked
 from .graph import Graph
-from .loader import CONTENT_DIRS
-from . import bounds
+from .html_policy import IMAGE_HOSTS_KEY
+from .loader import CONTENT_DIRS, is_outside_or_linked
 from .model import Entry
 from .problems import Problems
 from .render import explorer, listings, restitution
 from .render.entity import kind_label
-from .sandbox import sandbox_macros
-from .search_index import SearchIndex
 from .render.links import GENERATED_DIRS, INDEX_PAGES
 from .render.messages_page import messages_page
 from .render.page import entity_markdown
+from .sandbox import sandbox_macros
+from .search_index import SearchIndex
 from .vocabulary import VOCABULARY_FILE
 
 log = get_plugin_logger("capi")
@@ -98,6 +96,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.image_hosts = frozenset(corpus.vocabularies.get(IMAGE_HOSTS_KEY, {}))
         self.entities = {}
         self.generated_tail = {}
+        self.generated_uris = set()
         self.page_meta = {}
         docs = Path(config.docs_dir).absolute()
         for file in list(files):  # never publish what a symlink points to (capi check: E034)
@@ -155,7 +154,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 self.generated_tail[uri] = content.split("\n", 2)[-1]
                 continue
             files.append(File.generated(config, uri, content=content))
-        self.generated_uris = set(pages)
+            self.generated_uris.add(uri)
         files.append(File.generated(config, "explorer/donnees.js",
                                     content=explorer.explorer_script(graph,
                                                                      config.use_directory_urls)))

@@ -3,7 +3,6 @@ request to a server, no attachment (WeasyPrint would otherwise do all three)."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import threading
 from pathlib import Path

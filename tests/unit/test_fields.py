@@ -270,3 +270,21 @@ def test_month_end_in_the_start_month_is_not_before_the_start() -> None:
     month (2024-06-15)"""
     _, problems, _, _ = check_text(ACTIONS, *_action("debut: 2024-06-15", "fin: 2024-06"))
     assert problems == []
+
+
+@pytest.mark.parametrize(("url", "valid"), [
+    ("https://www.exemple.fr/guide.pdf", True),
+    ("ressources/guide.pdf", True),
+    ("../02-developpement-economique/atelier.md", True),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    ("data:text/html,x", False),
+    ('https://x.fr/"><img src=x onerror=alert(1)>', False),
+    ("https://x.fr/a b", False),
+])
+def test_resource_addresses_are_web_addresses_or_repository_files(url: str, valid: bool) -> None:
+    problems = Problems()
+    checked = check_value(model.resource, {"titre": "Guide", "url": url}, ("ressources", 0),
+                          context(problems))
+    assert (checked is not None) is valid
+    assert [p.code for p in problems] == ([] if valid else ["E016"])

@@ -270,3 +270,15 @@ def test_parse_yaml_refusals(raw: bytes, expected: list[tuple[int, str]]) -> Non
     parsed, problems = parse_yaml(raw, "v.yml")
     assert parsed is None
     assert [(p.line, p.code) for p in problems] == expected
+
+
+def test_too_deep_nesting_is_told_in_french() -> None:
+    _, problems = parse(b"---\ntitle: " + b"[" * 2000 + b"\n---\n", "x.md")
+    assert [(p.line, p.code) for p in problems] == [(2, "E005")]
+    assert "trop de niveaux imbriqués" in problems[0].message
+
+
+def test_a_fence_followed_by_a_non_breaking_space_opens_no_header() -> None:
+    """MkDocs only accepts spaces and tabs after « --- »: capi reads the same way."""
+    _, problems = parse("---\u00a0\ntitle: x\n---\n".encode(), "x.md")
+    assert [p.code for p in problems] == ["E002"]

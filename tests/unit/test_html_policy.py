@@ -157,3 +157,30 @@ def test_image_file_name_with_at_2x_is_not_an_email() -> None:
     """Regression (engine bug at d613165, fixed since): a high-density image file name
     (logo@2x.png) was taken for a person's e-mail address and refused with E030"""
     assert scan("![logo](img/logo@2x.png)") == []
+
+
+def test_the_check_converts_with_the_site_extensions() -> None:
+    """The check judges what the site renders: same extensions, plus MkDocs' fenced_code."""
+    import yaml
+
+    from macros.html_policy import MARKDOWN_EXTENSIONS
+    from tests.conftest import ROOT
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert list(MARKDOWN_EXTENSIONS) == ["fenced_code", *names]
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    pytest.param('Texte\n{: onfocus="x()" autofocus }', 21, id="attr-list-on-paragraph"),
+    pytest.param('![i](a.png){: onload="x()" }', 20, id="attr-list-on-image"),
+    pytest.param('[l](a.md){: href="javascript:x()" }', 20, id="attr-list-href"),
+    pytest.param("a\n\n> [c][r]\n>\n> [r]: javascript:x()", 24, id="reference-in-quote"),
+    pytest.param('\\` <img src="x" onerror="x()"> `', 20, id="escaped-backticks"),
+    pytest.param('~~~\n\n<img src="x" onerror="x()">', 22, id="unclosed-fence"),
+    pytest.param('<!-- --!><img src="x" onerror="x()"> -->', 20, id="comment-bang-close"),
+])
+def test_what_markdown_makes_live_is_reported_on_its_line(body: str, line: int) -> None:
+    problems = scan(body)
+    assert problems and all(code == "E029" for _, code, _ in problems)
+    assert problems[0][0] == line
