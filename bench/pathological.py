@@ -25,6 +25,10 @@ INPUTS = {
     "esperluettes": "&#" * 40_000,
     "paragraphes-de-crochets": ("[" * 400 + "\n\n") * 100,
     "tableau-large": "|" * 50_000 + "\n|" + "-|" * 20_000,
+    "abreviations": "".join(f"*[a{i}]: b\n" for i in range(5_000)),
+    "balises-fermees": "<a>" * 20_000,
+    "tableau-de-liens": "".join(f"| [lien {i}](https://exemple.fr/{i}) | a<br>b |\n"
+                                for i in range(1_000)),
 }
 # what the time of one input must stay under
 BUDGET_SECONDS = 1.0

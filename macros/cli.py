@@ -7,6 +7,7 @@ its few English strings are translated below.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -47,7 +48,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.chemins:
         only = set()
         for raw in args.chemins:
-            path = Path(raw).resolve()
+            path = Path(os.path.abspath(raw))  # a symlink is checked as itself (E034)
+            if not path.exists() and not path.is_symlink():
+                print(f"capi check : « {raw} » n'existe pas ; vérifiez le chemin", file=sys.stderr)
+                return 2
             try:
                 rel = path.relative_to(root).as_posix()
             except ValueError:

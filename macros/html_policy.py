@@ -110,39 +110,98 @@ def to_html(body: str) -> str:
     return converter.convert(body)
 
 
+# tags a word processor or a web page leaves behind: dropped at publication, their text kept
+PRESENTATION_TAGS = frozenset({
+    "font", "center", "big", "tt", "strike", "nobr", "o:p", "section", "article", "header",
+    "footer", "aside", "main", "address", "label", "colgroup", "col",
+})
+# specific advice for what contributors paste most
+TAG_REMEDIES = {
+    "iframe": "pour une vidéo, mettez un lien : [Titre de la vidéo](https://…)",
+    "center": "pour centrer, écrivez style=\"text-align: center\" sur le paragraphe",
+    "font": "pour une couleur, écrivez <span style=\"color: …\">",
+}
+ATTRIBUTE_REMEDIES = {
+    "align": "écrivez style=\"text-align: …\" à la place",
+    "valign": "écrivez style=\"vertical-align: …\" à la place",
+    "bgcolor": "écrivez style=\"background-color: …\" à la place",
+    "name": "écrivez id=\"…\" à la place",
+    "target": "les liens s'ouvrent dans l'onglet du lecteur, qui reste libre d'en ouvrir un autre",
+    "rel": "le site ajoute lui-même rel=\"noopener\" aux liens vers d'autres sites",
+}
+KEPT_STYLES = "text-align, vertical-align, color, background-color, font-weight, font-style, " \
+    "text-decoration, width et height"
+
+
+def _tag_pattern(tag: str) -> str:
+    return rf"<\s*{re.escape(tag)}(?![\w:-])"
+
+
+def _attribute_pattern(name: str) -> str:
+    """Where an attribute is written: « name= » in a tag or an attribute list { … }."""
+    return rf"(?<![\w-]){re.escape(name)}\s*=|[<{{][^<>{{}}\n]*(?<![\w-]){re.escape(name)}(?![\w-])"
+
+
 def judge(page_html: str, image_hosts: frozenset[str] = frozenset()):
-    """(what, remedy, needle) for each thing of ``page_html`` the sanitiser would remove."""
+    """(code, what, remedy, pattern) for each thing of ``page_html`` the sanitiser would
+    remove: E029 for what could run, load or mislead, W002 for formatting that is only
+    dropped. ``pattern`` finds where it is written in the source."""
     for tag_match in _TAG_RE.finditer(page_html):
         tag = tag_match.group(1).lower()
         if tag not in ALLOWED_TAGS:
-            yield (f"balise <{tag}>", "retirez-la ou décrivez son contenu en Markdown",
-                   f"<{tag_match.group(1)}")
-            continue
+            code = "W002" if tag in PRESENTATION_TAGS else "E029"
+            remedy = TAG_REMEDIES.get(tag, "retirez-la ou décrivez son contenu en Markdown"
+                                      if code == "E029" else "son texte est gardé, sans elle")
+            yield code, f"balise <{tag}>", remedy, _tag_pattern(tag_match.group(1))
+            if code == "E029":
+                continue
         for attr in _ATTR_RE.finditer(tag_match.group(2)):
             name = attr.group(1).lower()
             raw = next((v for v in attr.group(2, 3, 4) if v is not None), "")
-            yield from _judge_attribute(tag, name, html.unescape(raw), raw, image_hosts)
+            found = _judge_attribute(tag, name, html.unescape(raw), raw, image_hosts)
+            if tag in ALLOWED_TAGS:
+                yield from found
+            else:  # the tag goes, with its attributes: only what could run is worth a word
+                yield from (item for item in found if item[0] == "E029" and (
+                    name.startswith("on") or name in URL_ATTRIBUTES or name == "style"))
 
 
 def _judge_attribute(tag: str, name: str, value: str, raw: str, image_hosts: frozenset[str]):
+    where = _attribute_pattern(name)
     if name.startswith("on"):
-        yield f"attribut « {name} » sur <{tag}>", "les scripts sont interdits", name
+        yield "E029", f"attribut « {name} » sur <{tag}>", "les scripts sont interdits", where
+    elif name in ATTRIBUTE_REMEDIES:
+        yield "W002", f"attribut « {name} » sur <{tag}>", ATTRIBUTE_REMEDIES[name], where
     elif not allowed_attribute_name(name):
-        yield f"attribut « {name} » sur <{tag}>", "retirez cet attribut", name
+        yield "E029", f"attribut « {name} » sur <{tag}>", "retirez cet attribut", where
     elif name in URL_ATTRIBUTES and dangerous_url(value):
         shown = URL_NOISE_RE.sub("", value)[:30]
-        yield (f"adresse « {shown} » sur <{tag}>", "utilisez un lien https:// ou un fichier du "
-               "dépôt", raw[:12] or name)
+        yield ("E029", f"adresse « {shown} » sur <{tag}>", "utilisez un lien https:// ou un "
+               "fichier du dépôt", re.escape(raw[:12]) if raw else where)
     elif tag == "img" and name == "src" and is_external(value) and not allowed_image(
             value, image_hosts):
-        yield (f"image externe « {value[:40]} »", "enregistrez l'image dans le dépôt, à côté "
-               "de la page", raw[:20])
-    elif name == "style" and (STYLE_LOADS_RE.search(value) or _style_properties(value)
-                              - ALLOWED_STYLE_PROPERTIES):
-        yield (f"style non autorisé sur <{tag}>", "gardez seulement couleurs, alignement et "
-               "graisse, sans url(), @import ni expression()", "style")
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        yield ("E029", f"image externe « {shown} »", "enregistrez l'image dans le dépôt, à côté "
+               "de la page, et écrivez ![description](nom-du-fichier.png) ; un organisateur "
+               "peut autoriser un hôte d'images (hotes_images dans vocabulaires.yml)",
+               re.escape(raw[:20]))
+    elif name == "style":
+        yield from _judge_style(tag, value, where)
     elif name == "id" and is_reserved_id(value):
-        yield f"identifiant « {value[:30]} » réservé au site", "choisissez un autre id", value
+        yield ("E029", f"identifiant « {value[:30]} » réservé au site", "choisissez un autre id",
+               re.escape(value))
+
+
+def _judge_style(tag: str, style: str, where: str):
+    if STYLE_LOADS_RE.search(style):
+        yield ("E029", f"style qui charge une ressource sur <{tag}>",
+               "retirez url(), @import ou expression() du style", where)
+        return
+    dropped = sorted(_style_properties(style) - ALLOWED_STYLE_PROPERTIES)
+    if dropped:
+        names = ", ".join(f"« {p} »" for p in dropped[:4]) + (" …" if len(dropped) > 4 else "")
+        yield ("W002", f"propriété{'s' if len(dropped) > 1 else ''} de style {names} sur "
+               f"<{tag}>", f"seules {KEPT_STYLES} sont gardées", where)
 
 
 def _style_properties(style: str) -> set[str]:
@@ -163,18 +222,21 @@ def check_body(body: str, body_line: int, path: str, problems: Problems,
         return True
     # where to look for the line: prose first (an example in code is not the culprit),
     # then the whole body (what a scanner of the source takes for code may be live)
-    texts = (prose.lower(), body.lower())
-    cursors: dict[str, int] = {}  # a needle met twice is looked up after its last place
-    for what, remedy, needle in judge(to_html(body), image_hosts):
-        needle = needle.lower()
+    cursors: dict[str, int] = {}  # a place met twice is looked up after its last match
+    for code, what, remedy, pattern in judge(to_html(body), image_hosts):
         line = body_line
-        for text in texts:
-            position = text.find(needle, cursors.get(needle, 0)) if needle else -1
-            if position >= 0:
-                cursors[needle] = position + 1
-                line = line_at(text, position, body_line)
+        for text in (prose, body):
+            match = re.compile(pattern, re.IGNORECASE).search(text, cursors.get(pattern, 0))
+            if match is None and pattern in cursors:
+                match = re.compile(pattern, re.IGNORECASE).search(text)
+            if match is not None:
+                cursors[pattern] = match.start() + 1
+                line = line_at(text, match.start(), body_line)
                 break
-        problems.add(path, line, "E029", what=what, remedy=remedy)
+        if code == "W002":
+            problems.warn(path, line, code, what=what, remedy=remedy)
+        else:
+            problems.add(path, line, code, what=what, remedy=remedy)
     return True
 
 

@@ -40,6 +40,8 @@ def locate(path: str) -> tuple[Located | None, str | None]:
     parts = path.split("/")
     name = parts[-1]
     suffix = os.path.splitext(name)[1].lower()
+    if suffix == ".md" and not name.endswith(".md"):  # « .MD » would be published as raw text
+        return None, f"extension « {name[-3:]} » : écrivez « .md » en minuscules"
     if parts[0] == PRACTICE_DIR.split("/")[0] and "/".join(parts[:2]) == PRACTICE_DIR:
         if len(parts) == 3 and suffix == ".md" and name != "index.md":
             slug = name[:-3]

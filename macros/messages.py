@@ -66,6 +66,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "Lien symbolique"),
     "E035": ("texte trop coûteux à mettre en page : {what} ; {remedy}", "Texte trop complexe"),
     "E036": ("nom de fichier ou de dossier invalide : {why}", "Nom de fichier invalide"),
+    "W002": ("mise en forme retirée à la publication : {what} ; {remedy}",
+             "Mise en forme ignorée"),
     "W001": ("contenu d'exemple (exemple: true) : à retirer avant la publication "
              "(capi publish --sans-exemples)", "Contenu d'exemple"),
 }
@@ -134,9 +136,11 @@ REMEDIES: dict[str, str] = {
             "depuis l'annuaire des entreprises.",
     "E028": "Le code d'un quartier prioritaire s'écrit `QN07511M` (géographie 2024) ou "
             "`QP093028` (géographie 2015).",
-    "E029": "Les scripts, cadres, formulaires, attributs `on…` (y compris par `{: … }`), liens "
-            "`javascript:`, styles qui chargent une ressource et images hébergées ailleurs sont "
-            "interdits : la publication les retirerait. Enregistrez les images dans le dépôt.",
+    "E029": "Les scripts, cadres (`<iframe>` : mettez plutôt un lien vers la vidéo), "
+            "formulaires, attributs `on…` (y compris par `{: … }`), liens `javascript:` ou "
+            "`data:`, styles qui chargent une ressource, identifiants réservés au site et images "
+            "hébergées ailleurs sont interdits : la publication les retirerait. Enregistrez les "
+            "images dans le dépôt et écrivez `![description](photo.png)`.",
     "E030": "N'indiquez l'adresse ou le téléphone d'une personne qu'avec son accord écrit, "
             "signalé par `consentement: true`. Sinon, donnez l'adresse de la structure "
             "(`contact@…`).",
@@ -151,6 +155,11 @@ REMEDIES: dict[str, str] = {
             "vides et simplifiez l'imbrication.",
     "E036": "Les noms de fichiers et de dossiers ne contiennent ni caractère de contrôle (retour "
             "à la ligne, tabulation…) ni chiffres autres que 0 à 9. Renommez le fichier.",
+    "W002": "Le texte collé depuis un traitement de texte ou une page web apporte souvent une "
+            "mise en forme (polices, tailles, `<font>`, `align`, `target`…) que le site ne "
+            "publie pas : le texte reste, cette mise en forme disparaît. Ce n'est pas une "
+            "erreur ; pour centrer ou colorer, utilisez `style=\"text-align: center\"` ou "
+            "`style=\"color: …\"`.",
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
             "`capi publish --sans-exemples`.",
 }

@@ -45,9 +45,9 @@ def scan(body: str, body_line: int = BODY_LINE) -> list[tuple[int, str, str]]:
     pytest.param('<img src="//evil.example/a.png">', 20, "image externe « //evil.example/a.png »",
                  id="protocol-relative-img"),
     pytest.param('<div style="background:url(https://x.example/a.png)">a</div>', 20,
-                 "style non autorisé sur <div>", id="style-url"),
+                 "style qui charge une ressource sur <div>", id="style-url"),
     pytest.param('<p style="x: expression(alert(1))">a</p>', 20,
-                 "style non autorisé sur <p>", id="style-expression"),
+                 "style qui charge une ressource sur <p>", id="style-expression"),
     pytest.param('<p\n  class="x"\n  onclick="y()">a</p>', 22, "attribut « onclick » sur <p>",
                  id="multi-line-tag-reported-on-the-attribute-line"),
 ])
@@ -184,3 +184,45 @@ def test_what_markdown_makes_live_is_reported_on_its_line(body: str, line: int) 
     problems = scan(body)
     assert problems and all(code == "E029" for _, code, _ in problems)
     assert problems[0][0] == line
+
+
+def scan_all(body: str) -> list[tuple[int, str, str]]:
+    problems = Problems()
+    check_body(body, BODY_LINE, "sessions/01-x/a.md", problems)
+    return [(p.line, p.code, p.message) for p in problems]
+
+
+def test_an_ordinary_word_earlier_in_the_text_is_not_blamed() -> None:
+    """Regression: the line was the first place where the attribute's name appeared, so
+    « Notre target était… » or « le style d'animation » took the blame."""
+    body = "\n".join([
+        "Le style d'animation et l'alignement des partenaires.",  # 20
+        "Notre target était les seniors.",                          # 21
+        '<p style="font-family:Arial">texte</p>',                    # 22
+        '<div align="center">centré</div>',                          # 23
+        '<a href="https://exemple.fr" target="_blank">lien</a>',     # 24
+    ])
+    assert [(ln, code) for ln, code, _ in scan_all(body)] == [
+        (22, "W002"), (23, "W002"), (24, "W002")]
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('<span style="font-family:Calibri;font-size:11pt;color:red">x</span>',
+     "mise en forme retirée à la publication : propriétés de style « font-family », "
+     "« font-size » sur <span> ; seules text-align"),
+    ('<div align="center">x</div>', 'attribut « align » sur <div> ; écrivez '
+                                   'style="text-align: …" à la place'),
+    ("<font color=red>x</font>", "mise en forme retirée à la publication : balise <font>"),
+    ('[site](https://exemple.fr){: target="_blank" rel="noopener" }',
+     "attribut « target » sur <a>"),
+])
+def test_pasted_formatting_is_a_warning_that_says_what_to_do(body: str, message: str) -> None:
+    problems = scan_all(body)
+    assert problems and {code for _, code, _ in problems} == {"W002"}
+    assert any(m.startswith(message) or message in m for _, _, m in problems)
+
+
+def test_an_iframe_gets_a_link_as_remedy() -> None:
+    problems = scan_all('<iframe src="https://www.youtube.com/embed/x"></iframe>')
+    assert [(code, "[Titre de la vidéo](https://…)" in m) for _, code, m in problems] == [
+        ("E029", True)]
