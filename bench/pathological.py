@@ -27,6 +27,10 @@ INPUTS = {
     "tableau-large": "|" * 50_000 + "\n|" + "-|" * 20_000,
     "abreviations": "".join(f"*[a{i}]: b\n" for i in range(5_000)),
     "balises-fermees": "<a>" * 20_000,
+    "titres": "# a\n" * 20_000,
+    "separateurs": "***\n" * 8_000,
+    "definitions": "a\n: b\n" * 15_000,
+    "blocs-html-imbriques": '<div markdown="1">\n\n' * 600 + "x\n\n" + "</div>\n\n" * 600,
     "tableau-de-liens": "".join(f"| [lien {i}](https://exemple.fr/{i}) | a<br>b |\n"
                                 for i in range(1_000)),
 }

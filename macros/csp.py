@@ -3,8 +3,10 @@
 Static hosting (GitHub Pages, a USB key) cannot send headers, so the policy goes in the
 page itself, right after ``<meta charset>``, before any script. Scripts run only from the
 site's own files and from the theme's inline scripts, each allowed by the SHA-256 of its
-exact text computed here at build time: no ``'unsafe-inline'`` for scripts, so markup that
-slipped past every other defence still cannot run. Nothing is loaded from another host,
+exact text computed here at build time: no ``'unsafe-inline'`` for scripts. Which inline
+scripts are the theme's is learnt from a page without content (404.html): a script of a
+page is hashed only if, its relative base URL aside, it is one of those; so markup that
+slipped past every other defence, anywhere in the page, still cannot run. Nothing is loaded from another host,
 except images from the hosts organisers list in ``vocabulaires.yml`` (``hotes_images``).
 
 Styles keep ``'unsafe-inline'``: the theme and the charts use ``style`` attributes, and a
@@ -24,10 +26,25 @@ _INLINE_SCRIPT_RE = re.compile(
 _CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
-def script_hashes(page_html: str) -> list[str]:
-    """``'sha256-…'`` sources for every inline script of the page, in order, without repeats."""
+# the one part of the theme's scripts that differs between pages: the site's base URL
+_BASE_RE = re.compile(r'new URL\("[./]*",location\)')
+
+
+def _normalised(script: str) -> str:
+    return _BASE_RE.sub('new URL("",location)', script)
+
+
+def inline_scripts(page_html: str) -> set[str]:
+    """The page's inline scripts, normalised (to learn the theme's own from a static page)."""
+    return {_normalised(m.group(1)) for m in _INLINE_SCRIPT_RE.finditer(page_html)}
+
+
+def script_hashes(page_html: str, trusted: set[str]) -> list[str]:
+    """``'sha256-…'`` sources for the page's inline scripts that are the theme's, in order."""
     hashes: list[str] = []
     for match in _INLINE_SCRIPT_RE.finditer(page_html):
+        if _normalised(match.group(1)) not in trusted:
+            continue
         digest = hashlib.sha256(match.group(1).encode("utf-8")).digest()
         source = f"'sha256-{base64.b64encode(digest).decode()}'"
         if source not in hashes:
@@ -35,12 +52,11 @@ def script_hashes(page_html: str) -> list[str]:
     return hashes
 
 
-def policy(frame_html: str, image_hosts: frozenset[str] = frozenset()) -> str:
-    """The policy for a page whose frame (the page without its content) is ``frame_html``."""
+def policy(page_html: str, image_hosts: frozenset[str], trusted: set[str]) -> str:
     images = " ".join(["'self'", "data:", *(f"https://{host}" for host in sorted(image_hosts))])
     return "; ".join([
         "default-src 'self'",
-        "script-src " + " ".join(["'self'", *script_hashes(frame_html)]),
+        "script-src " + " ".join(["'self'", *script_hashes(page_html, trusted)]),
         "style-src 'self' 'unsafe-inline'",
         f"img-src {images}",
         "font-src 'self' data:",
@@ -52,16 +68,11 @@ def policy(frame_html: str, image_hosts: frozenset[str] = frozenset()) -> str:
     ])
 
 
-def add_policy(page_html: str, image_hosts: frozenset[str] = frozenset(),
-               content: str = "") -> str:
-    """The page with its policy as the first element after ``<meta charset>``.
-
-    Only the theme's scripts are hashed: ``content`` (the page's converted Markdown) is left
-    out, so a script that got into it by any route is refused by the browser."""
+def add_policy(page_html: str, image_hosts: frozenset[str], trusted: set[str]) -> str:
+    """The page with its policy as the first element after ``<meta charset>``."""
     match = _CHARSET_RE.search(page_html)
     if match is None:
         return page_html
-    frame = page_html.replace(content, "") if content else page_html
     meta = ('<meta http-equiv="Content-Security-Policy" content="'
-            f'{policy(frame, image_hosts)}">')
+            f'{policy(page_html, image_hosts, trusted)}">')
     return page_html[: match.end()] + meta + page_html[match.end():]

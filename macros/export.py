@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 
 from . import lieux_mediation as lieux
@@ -24,14 +25,22 @@ DEFAULT_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# a spreadsheet set for « ; » or tabs splits a comma-separated cell there: each piece is a
+# cell of its own, which may start a formula too
+_SPLIT_FORMULA_RE = re.compile(r"([;\t])(\s*)(?=[=+\-@])")
+
+
 def csv_cell(value: object) -> object:
     """A CSV cell that a spreadsheet shows as text: a leading « ' » before a text that would
-    start a formula (OWASP's advice against CSV injection); numbers are left as numbers."""
+    start a formula (OWASP's advice against CSV injection), also after a « ; » or a tab
+    inside the text; numbers are left as numbers."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if ";" in value or "\t" in value:
+        value = _SPLIT_FORMULA_RE.sub(r"\1\2'", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
@@ -168,8 +177,9 @@ def data_page(licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE
         "schema.data.gouv.fr (mêmes colonnes, dans le même ordre, mêmes listes de valeurs).",
         "",
         "Un texte qui commencerait par « = », « + », « - » ou « @ » est précédé d'une "
-        "apostrophe (« '=… ») : un tableur l'affiche comme du texte au lieu de l'exécuter "
-        "comme une formule. Les nombres ne sont pas concernés.",
+        "apostrophe (« '=… »), de même après un « ; » ou une tabulation à l'intérieur d'un "
+        "texte : un tableur l'affiche comme du texte au lieu de l'exécuter comme une formule. "
+        "Les nombres ne sont pas concernés.",
         "",
     ]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ error locations would need translating one by one, which costs more than this.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -219,10 +220,19 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
     if _not_scalar(value, keypath, ctx, "une date AAAA-MM ou AAAA-MM-JJ"):
         return None
     value = str(value)
-    if not DATE_RE.match(value):
+    if not DATE_RE.match(value) or not _exists(value):
         ctx.add(keypath, "E032", key=key_label(keypath), value=value)
         return None
     return value
+
+
+def _exists(date: str) -> bool:
+    """« 2026-02-30 » has the right shape but no day."""
+    try:
+        dt.date.fromisoformat(date if len(date) == 10 else date + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _email(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:

@@ -75,6 +75,12 @@ class _DuplicateKey(Exception):
         self.key, self.first, self.line = key, first, line
 
 
+class _Impossible(Exception):
+    def __init__(self, value: str, why: str, line: int) -> None:
+        super().__init__(value)
+        self.value, self.why, self.line = value, why, line
+
+
 class _BadTag(Exception):
     def __init__(self, tag: str, line: int) -> None:
         super().__init__(tag)
@@ -150,6 +156,9 @@ def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[
         return [problem(path, exc.line, "E007", key=exc.key, first=exc.first)]
     except _BadTag as exc:
         return [problem(path, exc.line, "E009", tag=exc.tag)]
+    except _Impossible as exc:
+        shown = exc.value if len(exc.value) <= 30 else exc.value[:29] + "…"
+        return [problem(path, exc.line, "E005", detail=f"« {shown} » : {exc.why}")]
     except RecursionError:
         return [problem(path, offset, "E008", limit=MAX_NODES)]
     finally:
@@ -199,6 +208,10 @@ def _scalar(loader, node, offset: int):
         value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:
         raise _BadTag(node.tag, node.start_mark.line + offset) from None
+    except (ValueError, OverflowError):  # 2026-02-30, a 5,000-digit number…
+        why = ("cette date n'existe pas" if node.tag.endswith(":timestamp")
+               else "nombre impossible à lire")
+        raise _Impossible(node.value, why, node.start_mark.line + offset) from None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()  # dates stay text: one representation everywhere
     if isinstance(value, bytes):

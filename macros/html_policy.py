@@ -42,6 +42,9 @@ ALLOWED_STYLE_PROPERTIES = frozenset({
 })
 # the theme's own elements, which contributed ids must not shadow (DOM clobbering)
 RESERVED_ID_RE = re.compile(r"^(?:__|md-)", re.IGNORECASE)
+# what Markdown's own heading ids look like; anything else (quotes, « < ») is refused, since
+# the theme copies ids into the table of contents
+SAFE_ID_RE = re.compile(r"^[\w:.-]{1,100}$")
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 # for images: anything with a scheme, or starting with two (back)slashes, leaves the site
@@ -88,6 +91,10 @@ def allowed_attribute_name(name: str) -> bool:
 
 def is_reserved_id(value: str) -> bool:
     return bool(RESERVED_ID_RE.match(value))
+
+
+def is_safe_id(value: str) -> bool:
+    return bool(SAFE_ID_RE.match(value)) and not is_reserved_id(value)
 
 
 def dangerous_url(url: str) -> bool:
@@ -142,6 +149,12 @@ def _attribute_pattern(name: str) -> str:
     return rf"(?<![\w-]){re.escape(name)}\s*=|[<{{][^<>{{}}\n]*(?<![\w-]){re.escape(name)}(?![\w-])"
 
 
+def _value_pattern(value: str, raw: str, fallback: str) -> str:
+    """Where a value is written: as Markdown wrote it out (entities) or as typed."""
+    options = {re.escape(v[:12]) for v in (value, raw) if v}
+    return "|".join(sorted(options)) if options else fallback
+
+
 def judge(page_html: str, image_hosts: frozenset[str] = frozenset()):
     """(code, what, remedy, pattern) for each thing of ``page_html`` the sanitiser would
     remove: E029 for what could run, load or mislead, W002 for formatting that is only
@@ -177,19 +190,22 @@ def _judge_attribute(tag: str, name: str, value: str, raw: str, image_hosts: fro
     elif name in URL_ATTRIBUTES and dangerous_url(value):
         shown = URL_NOISE_RE.sub("", value)[:30]
         yield ("E029", f"adresse « {shown} » sur <{tag}>", "utilisez un lien https:// ou un "
-               "fichier du dépôt", re.escape(raw[:12]) if raw else where)
+               "fichier du dépôt", _value_pattern(value, raw, where))
     elif tag == "img" and name == "src" and is_external(value) and not allowed_image(
             value, image_hosts):
         shown = value if len(value) <= 60 else value[:59] + "…"
         yield ("E029", f"image externe « {shown} »", "enregistrez l'image dans le dépôt, à côté "
                "de la page, et écrivez ![description](nom-du-fichier.png) ; un organisateur "
                "peut autoriser un hôte d'images (hotes_images dans vocabulaires.yml)",
-               re.escape(raw[:20]))
+               _value_pattern(value, raw, where))
     elif name == "style":
         yield from _judge_style(tag, value, where)
     elif name == "id" and is_reserved_id(value):
         yield ("E029", f"identifiant « {value[:30]} » réservé au site", "choisissez un autre id",
-               re.escape(value))
+               _value_pattern(value, raw, where))
+    elif name == "id" and not is_safe_id(value):
+        yield ("E029", f"identifiant « {value[:30]} » invalide", "lettres, chiffres et tirets "
+               "seulement", _value_pattern(value, raw, where))
 
 
 def _judge_style(tag: str, style: str, where: str):
@@ -223,7 +239,13 @@ def check_body(body: str, body_line: int, path: str, problems: Problems,
     # where to look for the line: prose first (an example in code is not the culprit),
     # then the whole body (what a scanner of the source takes for code may be live)
     cursors: dict[str, int] = {}  # a place met twice is looked up after its last match
-    for code, what, remedy, pattern in judge(to_html(body), image_hosts):
+    try:
+        converted = to_html(body)
+    except RecursionError:  # a nesting the bounds did not foresee: refused, never a crash
+        problems.add(path, body_line, "E035", what="imbrication trop profonde",
+                     remedy="réduisez l'imbrication des listes, citations et blocs")
+        return False
+    for code, what, remedy, pattern in judge(converted, image_hosts):
         line = body_line
         for text in (prose, body):
             match = re.compile(pattern, re.IGNORECASE).search(text, cursors.get(pattern, 0))

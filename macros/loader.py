@@ -48,7 +48,13 @@ def locate(path: str) -> tuple[Located | None, str | None]:
             if not SLUG_RE.match(slug):
                 return None, f"nom de pratique « {slug} » : minuscules sans accents et tirets"
             return Located(path, "pratique", slug, f"pratiques/{name}"), None
-        return None, None  # other organiser files are plain docs pages
+        if len(parts) == 3 and name == "index.md":
+            return None, None  # the organisers' own index of practices
+        if suffix in ASSET_SUFFIXES:
+            return Located(path, "asset", "", "/".join(["pratiques", *parts[2:]])), None
+        # anything else (.html, .js, .svg, sub-folders) would be published as it is
+        return None, ("une pratique est un fichier docs/pratiques/<nom>.md ; seules des "
+                      "images et documents (PNG, JPEG, PDF…) peuvent l'accompagner")
     if parts[0] == "sessions":
         if len(parts) < 3:
             return None, "un fichier de séance va dans sessions/NN-nom/ (ex. sessions/01-enjeux/)"

@@ -29,7 +29,7 @@ from .corpus import REFUSED_BODY, Corpus, load_corpus
 from .frontmatter import parse
 from .graph import Graph
 from .html_policy import IMAGE_HOSTS_KEY
-from .loader import CONTENT_DIRS, is_outside_or_linked
+from .loader import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, locate
 from .model import Entry
 from .problems import Problems
 from .render import explorer, listings, restitution
@@ -77,6 +77,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.page_meta: dict[str, dict] = {}  # src_uri → front matter the engine parsed
         self.image_hosts: frozenset[str] = frozenset()
         self.generated_uris: set[str] = set()
+        self.theme_scripts: set[str] = set()  # inline scripts of the theme, normalised
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
     @event_priority(50)
@@ -88,6 +89,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         sandbox_macros(config.plugins)  # mkdocs-macros built its Jinja in on_config
         sanitize.TRUSTED.clear()
+        self.theme_scripts = set()
         self.search = SearchIndex()
         corpus = load_corpus(self.root)
         for problem in corpus.problems:
@@ -98,12 +100,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.generated_tail = {}
         self.generated_uris = set()
         self.page_meta = {}
-        docs = Path(config.docs_dir).absolute()
-        for file in list(files):  # never publish what a symlink points to (capi check: E034)
-            path = Path(file.abs_src_path or "/").absolute()
-            if path.is_relative_to(docs) and is_outside_or_linked(self.root, path):
-                log.warning(f"{file.src_uri} : lien symbolique ignoré (E034)")
-                files.remove(file)
+        self._drop_unsafe_files(files, config)
         for file in files:  # "edit this page" opens the file where it is in the repository
             file.edit_uri = f"{_docs_prefix(config, self.root)}{file.src_uri}"
         for entry in corpus.entries:
@@ -115,6 +112,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             file.edit_uri = entry.path
             files.append(file)
         for asset in corpus.assets:
+            if asset.path.startswith(PRACTICE_DIR):
+                continue  # already a docs file
             file = File.generated(config, asset.src_uri, abs_src_path=str(self.root / asset.path))
             file.edit_uri = asset.path
             files.append(file)
@@ -127,6 +126,25 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             for file in [f for f in files if f.src_uri.startswith(f"{cms.ADMIN_DIR}/")]:
                 files.remove(file)
         return files
+
+    def _drop_unsafe_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Never publish what a symlink points to (E034), nor a file of the contributors'
+        docs/pratiques/ folder that is neither a practice nor an image or document (an
+        .html or .js file there would be copied as it is, unsanitised)."""
+        docs = Path(config.docs_dir).absolute()
+        practices = PRACTICE_DIR.split("/", 1)[1] + "/"
+        for file in list(files):
+            path = Path(file.abs_src_path or "/").absolute()
+            if not path.is_relative_to(docs):
+                continue  # the theme's own files
+            if is_outside_or_linked(self.root, path):
+                log.warning(f"{file.src_uri} : lien symbolique ignoré (E034)")
+                files.remove(file)
+            elif file.src_uri.startswith(practices) and file.src_uri != practices + "index.md":
+                located, _ = locate(f"{PRACTICE_DIR}/{file.src_uri[len(practices):]}")
+                if located is None:
+                    log.warning(f"{file.src_uri} : fichier non publié (E019)")
+                    files.remove(file)
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
         """Pages the graph makes; a hand-written page at the same path wins (as in Quartz)."""
@@ -217,6 +235,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if not (uri in TRUSTED_PAGES and uri in self.generated_uris):
             html = sanitize.clean(html, self.image_hosts)
         html = sanitize.TRUSTED.release(html)
+        _escape_toc(page.toc)
         # a front-matter title is text; one taken from a heading is HTML without its tags
         title = (str(page.meta["title"]) if "title" in page.meta
                  else _plain_title(page.title))
@@ -254,16 +273,20 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = csp.add_policy(output, self.image_hosts, page.content or "")
+        output = csp.add_policy(output, self.image_hosts, self.theme_scripts)
         return postprocess.harden(postprocess.conform_theme_markup(output))
 
+    # priority 50: learn the theme's scripts before anything else touches the page
+    @event_priority(50)
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         """Static templates (404.html) have the same page frame as pages, so the same markup
-        fixes; they never hold contributed content."""
+        fixes; they never hold contributed content, so their inline scripts are the theme's
+        own: the only ones the pages' policy lets run (MkDocs builds them before pages)."""
         if template_name.endswith(".html"):
+            self.theme_scripts |= csp.inline_scripts(output_content)
             return csp.add_policy(postprocess.conform_theme_markup(output_content),
-                                  self.image_hosts)
+                                  self.image_hosts, self.theme_scripts)
         return output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -272,6 +295,15 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _escape_toc(items) -> None:
+    """Heading ids come from contributors (``{: #id }``, ``<h2 id=…>``) and the theme prints
+    the table of contents' ``href="#id"`` raw: escape them (browsers decode the attribute,
+    so each link still reaches its heading)."""
+    for item in items:
+        item.id = escape(unescape(item.id))
+        _escape_toc(item.children)
 
 
 def _plain_title(title: str | None) -> str:

@@ -26,7 +26,7 @@ from .html_policy import (
     allowed_attribute_name,
     allowed_image,
     is_external,
-    is_reserved_id,
+    is_safe_id,
 )
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -40,8 +40,8 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
     def attribute(tag: str, name: str, value: str) -> str | None:
         if not allowed_attribute_name(name):
             return None
-        if name == "id" and is_reserved_id(value):
-            return None  # the theme's own elements (#__config, #__search…) cannot be shadowed
+        if name == "id" and not is_safe_id(value):
+            return None  # no theme element (#__config…) shadowed, no quote into the contents
         if tag == "img" and name == "src" and is_external(value) and not allowed_image(
                 value, image_hosts):
             return None

@@ -50,12 +50,17 @@ BODY_ATTACKS: dict[str, str] = {
     "clobber-config": '<a id="__config" href="#">x</a>',
     "theme-component": '<div data-md-component="announce">Annonce truquée</div>',
     "md-in-html": f'<div markdown="1" onclick="{PWN}">*texte*</div>',
+    # heading ids reach the table of contents, outside the sanitised content
+    "toc-id-script": '<h2 id="x&quot;&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;" '
+                     'markdown="1">Section</h2>',
+    "toc-id-attr-list": "## Suite {: id='q\"><meta http-equiv=refresh "
+                        "content=0;url=https://autre-hote.example/ x=\"<\">' }",
 }
 
 # one value for every front-matter text: it tries to leave <title>, an attribute, a table
 # cell and Markdown at once
 FRONT_MATTER_ATTACK = (f'x</title>"\'><img src=x onerror={PWN}>{{: onfocus="{PWN}" autofocus }}'
-                       f"<script>{PWN}</script>[lien](javascript:{PWN})")
+                       f"<script>{PWN}</script>[lien](javascript:{PWN});=1+1")
 
 _TAG_RE = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")

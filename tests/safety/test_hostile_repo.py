@@ -44,6 +44,12 @@ def hostile_repo(tmp_path_factory) -> Path:
         f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
         for i in range(8)) + "title: Bombe\n---\n\nTexte.\n"
     (practices / "bombe.md").write_text(bomb)
+    (practices / "notes.html").write_text("<script>window.__pwned=1</script>")
+    (practices / "outils").mkdir()
+    (practices / "outils" / "a.js").write_text("window.__pwned=1")
+    report = sorted(seance.glob("*.md"))[1]
+    report.write_text(report.read_text("utf-8").replace("\ntitle:", "\ndebut: 2026-02-30\ntitle:",
+                                                        1), encoding="utf-8")
     (repo / "docs" / "crochets.md").write_text("---\ntitle: Crochets\n---\n\n" + "[" * 40_000)
     cache = repo / ".capi-cache"
     cache.mkdir()
@@ -69,9 +75,18 @@ def check_output(hostile_repo) -> str:
     ("docs/pratiques/espace-insecable.md:1", "E002"),
     ("docs/pratiques/titre-liste.md:2", "E012"),
     ("docs/pratiques/bombe.md:2", "E008"),
+    ("docs/pratiques/notes.html:1", "E019"),
+    ("docs/pratiques/outils/a.js:1", "E019"),
 ])
 def test_check_refuses_each_file_on_its_line(check_output, path, code):
     assert f"{path}: [{code}]" in check_output
+
+
+def test_an_impossible_date_is_reported_on_its_line(hostile_repo, check_output):
+    report = sorted(sorted((hostile_repo / "sessions").glob("01-*"))[0].glob("*.md"))[1]
+    rel = report.relative_to(hostile_repo).as_posix()
+    assert f"{rel}:2: [E005] syntaxe YAML invalide : « 2026-02-30 » : cette date n'existe " \
+           "pas" in check_output
 
 
 def test_a_committed_cache_never_runs_code(check_output):
@@ -109,6 +124,7 @@ def test_no_file_from_outside_reaches_the_site(loose_site):
     secret = SECRET.read_bytes().strip()
     names = {p.relative_to(out).as_posix() for p in out.rglob("*")}
     assert not any(n.startswith(("systeme", "environnement")) or "lien" in n for n in names)
+    assert not any(n.startswith(("pratiques/notes", "pratiques/outils")) for n in names)
     for path in out.rglob("*"):
         if path.is_file() and not path.is_symlink():
             data = path.read_bytes()

@@ -54,7 +54,6 @@ def test_locate_unrecognised_gives_a_hint(path: str, hint: str) -> None:
 
 @pytest.mark.parametrize("path", [
     "docs/pratiques/index.md",        # organiser page
-    "docs/pratiques/images/a.png",
     "docs/guides/contribuer.md",
     "README.md",
     "mkdocs.yml",
@@ -101,3 +100,11 @@ def test_discover_without_content_folders(tmp_path: Path) -> None:
     problems = Problems()
     assert discover(tmp_path, problems) == []
     assert problems == []
+
+
+def test_images_next_to_practices_are_assets_and_other_files_are_refused() -> None:
+    located, hint = locate("docs/pratiques/images/a.png")
+    assert located is not None and located.kind == "asset" and hint is None
+    for path in ("docs/pratiques/notes.html", "docs/pratiques/outils/a.js"):
+        located, hint = locate(path)
+        assert located is None and hint.startswith("une pratique est un fichier")
