@@ -63,16 +63,18 @@ def cmd_check(args: argparse.Namespace) -> int:
                       f"sessions/, territories/, {PRACTICE_DIR}/ ou {VOCABULARY_FILE})",
                       file=sys.stderr)
                 return 2
-            only.add(rel)
-            if path.is_dir():
-                only.update(p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file())
+            only.add(rel)  # a folder's own problems (its name) too
+            if path.is_dir() and not path.is_symlink():
+                only.update(p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file()
+                            or p.is_symlink())
     started = time.perf_counter()
     corpus = load_corpus(root, only=only, use_cache=True)
     elapsed = time.perf_counter() - started
     for problem in corpus.problems:
         print(problem.github() if args.format == "github" else str(problem))
     errors = corpus.problems.errors
-    count = len(corpus.entries) if only is None else len(only)
+    count = len(corpus.entries) if only is None else sum(
+        1 for rel in only if not (root / rel).is_dir() or (root / rel).is_symlink())
     if errors:
         files = len({p.path for p in errors})
         print(f"{len(errors)} problème{'s' if len(errors) > 1 else ''} dans {files} "

@@ -170,6 +170,7 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
     problems.extend(found)
     if parsed is None:
         return None, []
+    problems.extend(parsed.warnings)
     meta = parsed.meta
     ctx = Context(path, parsed.line, problems, vocabularies)
     declared = meta.get("type")
@@ -198,7 +199,15 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
         body = REFUSED_BODY  # over a cost bound (reported): never handed to Markdown
     refs = list(ctx.refs)
     for text_ref in references.find(parsed.body, parsed.body_line):
+        if not text_ref.kind:
+            problems.add(path, text_ref.line, "E037", text=f"[[{text_ref.slug}]]",
+                         why="le type manque : écrivez [[type:identifiant]], par exemple "
+                             f"[[pratique:{text_ref.slug}]]")
+            continue
         refs.append(PendingRef(f"text:{text_ref.kind}", text_ref.slug, text_ref.line, ""))
+    for line, text in references.unclosed(parsed.body, parsed.body_line):
+        problems.add(path, line, "E037", text=text, why="elle n'est pas fermée : terminez-la "
+                     "par « ]] »")
     entry = Entry(located.kind, located.slug, path, located.src_uri, checked, body,
                   parsed.body_line, parsed.lines)
     return entry, refs

@@ -220,8 +220,13 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
     if _not_scalar(value, keypath, ctx, "une date AAAA-MM ou AAAA-MM-JJ"):
         return None
     value = str(value)
-    if not DATE_RE.match(value) or not _exists(value):
-        ctx.add(keypath, "E032", key=key_label(keypath), value=value)
+    if not DATE_RE.match(value):
+        ctx.add(keypath, "E032", key=key_label(keypath), value=value,
+                why="attendu : AAAA-MM-JJ ou AAAA-MM")
+        return None
+    if not _exists(value):
+        ctx.add(keypath, "E032", key=key_label(keypath), value=value,
+                why="ce jour n'existe pas dans le calendrier")
         return None
     return value
 

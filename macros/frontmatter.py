@@ -11,6 +11,7 @@ constructor: Python tags are refused.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -20,24 +21,45 @@ try:  # libyaml is 7x faster; fall back to the pure-Python parser if absent
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-_RESOLVED: dict[tuple, str] = {}
+# YAML 1.2 core schema, as the web editor writes it (PyYAML reads YAML 1.1, where « yes » is
+# a boolean, « 12:30 » is 750 and « 05212 » an octal number): only true/false are booleans,
+# numbers are decimal, and a number written with a leading zero (an INSEE code, a postcode)
+# stays text, as typed. Dates stay text too: the date fields check them (calendar included).
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_TAG = "tag:yaml.org,2002:"
+
+
+def _core_tag(value: str) -> str:
+    """The YAML 1.2 core-schema type of a plain (unquoted) scalar."""
+    if value in _NULLS:
+        return _TAG + "null"
+    if value == "<<":
+        return _TAG + "merge"  # refused (E009): a merge hides where a value comes from
+    if value in _BOOLS:
+        return _TAG + "bool"
+    if len(value) < 400 and _INT_RE.fullmatch(value):
+        return _TAG + "int"
+    if len(value) < 400 and _FLOAT_RE.fullmatch(value) and any(c.isdigit() for c in value) \
+            or value.lstrip("+-") in (".inf", ".Inf", ".INF") or value in (".nan", ".NaN",
+                                                                          ".NAN"):
+        return _TAG + "float"
+    return _TAG + "str"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, remembering how short plain scalars resolve (keys, vocabulary
-    values and numbers repeat across thousands of files; resolving is pure Python)."""
+    """The safe loader with YAML 1.2 core-schema scalars."""
 
     def resolve(self, kind, value, implicit):
-        if kind is not yaml.ScalarNode or value is None or len(value) > 40:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        tag = _RESOLVED.get(key)
-        if tag is None:
-            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
-            if len(_RESOLVED) > 50_000:
-                _RESOLVED.clear()
-        return tag
+        if kind is yaml.ScalarNode and implicit[0] and value is not None:
+            return _core_tag(value)
+        return super().resolve(kind, value, implicit)
 
+
+from .fields import key_label
 from .problems import Problem, problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -54,6 +76,7 @@ class Parsed:
     body: str = ""
     body_line: int = 1  # line number of the first body line in the file
     lines: dict[KeyPath, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # the file is usable with them
 
     def line(self, *keypath: object) -> int:
         """Line of the deepest known key on ``keypath`` (falls back to its parents)."""
@@ -115,7 +138,29 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [problem(path, n, "E004") for n in tabs]
     parsed = Parsed(body="\n".join(lines[end + 1 :]), body_line=end + 2)
     problems = _load_yaml("\n".join(header), path, parsed)
-    return (None if problems else parsed), problems
+    if problems:
+        return None, problems
+    parsed.warnings = list(_typographic_quotes(parsed.meta, (), parsed, path))
+    return parsed, problems
+
+
+# what a word processor types around a quotation; « » are French text, not delimiters
+_CURLY_OPENING, _CURLY_CLOSING = "“‘„", "”’“"
+
+
+def _typographic_quotes(value, keypath: KeyPath, parsed: Parsed, path: str):
+    """Values wrapped in curly quotes, which YAML keeps as part of the text (W003)."""
+    if isinstance(value, str):
+        if len(value) > 1 and value[0] in _CURLY_OPENING and value[-1] in _CURLY_CLOSING:
+            yield problem(path, parsed.line(*keypath), "W003", severity="warning",
+                          key=key_label(keypath),
+                          quotes=value[0] + "…" + value[-1])
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _typographic_quotes(item, (*keypath, key), parsed, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _typographic_quotes(item, (*keypath, index), parsed, path)
 
 
 def parse_yaml(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
@@ -144,8 +189,14 @@ def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[
         parsed.meta = _build(loader, node, (), parsed.lines, budget, offset)
         return []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         last = offset + max(source.count("\n"), 0)
+        if "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or "") \
+                and exc.context_mark is not None:
+            # the error is where the quote was opened, not where PyYAML gave up
+            line = exc.context_mark.line + offset
+            return [problem(path, line, "E005", detail=f"guillemet ouvert ligne {line} jamais "
+                            "fermé ; fermez-le à la fin de la valeur")]
+        mark = exc.problem_mark or exc.context_mark
         line = min(mark.line + offset, last) if mark else offset
         return [problem(path, line, "E005", detail=_french_yaml_error(exc))]
     except yaml.YAMLError as exc:

@@ -59,15 +59,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "Donnée personnelle sans consentement"),
     "E031": ("référence [[{kind}:…]] : type inconnu ; types possibles : {kinds}",
              "Type de référence inconnu"),
-    "E032": ("« {key} » : date « {value} » invalide (attendu : AAAA-MM-JJ ou AAAA-MM)",
+    "E032": ("« {key} » : date « {value} » invalide ({why})",
              "Date invalide"),
     "E033": ("contenu interdit hors des pages d'organisateurs : {what}", "Clé réservée"),
     "E034": ("lien symbolique refusé : seul un vrai fichier du dépôt peut être publié",
              "Lien symbolique"),
     "E035": ("texte trop coûteux à mettre en page : {what} ; {remedy}", "Texte trop complexe"),
     "E036": ("nom de fichier ou de dossier invalide : {why}", "Nom de fichier invalide"),
+    "E037": ("référence « {text} » incomplète : {why}", "Référence incomplète"),
     "W002": ("mise en forme retirée à la publication : {what} ; {remedy}",
              "Mise en forme ignorée"),
+    "W003": ("« {key} » : la valeur est entourée de guillemets typographiques {quotes}, qui "
+             "seront affichés ; retirez-les, ou utilisez des guillemets droits \"…\" pour "
+             "délimiter la valeur", "Guillemets typographiques"),
     "W001": ("contenu d'exemple (exemple: true) : à retirer avant la publication "
              "(capi publish --sans-exemples)", "Contenu d'exemple"),
 }
@@ -155,11 +159,17 @@ REMEDIES: dict[str, str] = {
             "vides et simplifiez l'imbrication.",
     "E036": "Les noms de fichiers et de dossiers ne contiennent ni caractère de contrôle (retour "
             "à la ligne, tabulation…) ni chiffres autres que 0 à 9. Renommez le fichier.",
+    "E037": "Une référence s'écrit `[[type:identifiant]]` entre doubles crochets, par exemple "
+            "`[[pratique:fablab]]` ou `[[territoire:coteaux-du-mirel|les Coteaux]]` ; elle peut "
+            "être coupée par un retour à la ligne, mais pas par une ligne vide.",
     "W002": "Le texte collé depuis un traitement de texte ou une page web apporte souvent une "
             "mise en forme (polices, tailles, `<font>`, `align`, `target`…) que le site ne "
             "publie pas : le texte reste, cette mise en forme disparaît. Ce n'est pas une "
             "erreur ; pour centrer ou colorer, utilisez `style=\"text-align: center\"` ou "
             "`style=\"color: …\"`.",
+    "W003": "Un traitement de texte remplace les guillemets droits par des guillemets "
+            "typographiques (“ ” ‘ ’). En YAML, seuls les guillemets droits (\" ou ') délimitent "
+            "une valeur : les autres font partie du texte et apparaissent sur le site.",
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
             "`capi publish --sans-exemples`.",
 }

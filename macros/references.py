@@ -14,9 +14,14 @@ from dataclasses import dataclass
 from .prose import line_at, mask_code
 
 # linear: the inside of « [[…]] » is one bounded run without brackets, split afterwards
-# (an earlier pattern with overlapping \s* took 77 s on « [[a: » and 2,000 spaces)
-REF_RE = re.compile(r"\[\[([^\[\]\n]{1,400})\]\]")
-INSIDE_RE = re.compile(r"\s*([a-z-]+)\s*:([^|]*)(?:\|(.*))?", re.DOTALL)
+# (an earlier pattern with overlapping \s* took 77 s on « [[a: » and 2,000 spaces); a
+# single line break is allowed inside, since editors wrap long lines
+REF_RE = re.compile(r"\[\[((?:[^\[\]\n]|\n(?![ \t]*\n)){1,400})\]\]")
+INSIDE_RE = re.compile(r"\s*([A-Za-z-]+)\s*:([^|]*)(?:\|(.*))?", re.DOTALL)
+# « [[pratique:fablab] » or « [[pratique:fablab »: an opening that no « ]] » closes
+UNCLOSED_RE = re.compile(r"\[\[\s*[A-Za-z-]+\s*:[^\[\]\n]{0,80}\]?")
+_SPACES_RE = re.compile(r"\s+")
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -41,12 +46,28 @@ def find(body: str, body_line: int) -> list[TextRef]:
 
 
 def _parse(match: re.Match[str], prose: str, body_line: int) -> TextRef | None:
+    """The reference in a « [[…]] »; kind "" when the type is missing (« [[fablab]] »)."""
+    line = line_at(prose, match.start(), body_line)
     inside = INSIDE_RE.fullmatch(match.group(1))
-    if inside is None or not inside.group(2).strip():
+    if inside is None:
+        text = _SPACES_RE.sub(" ", match.group(1)).strip()
+        if not re.fullmatch(r"[\w -]*[^\W\d_][\w -]*", text):
+            return None  # not meant as a reference (« [[1]] », a checkbox…)
+        return TextRef("", text, None, line)
+    slug = _SPACES_RE.sub(" ", inside.group(2)).strip()
+    if not slug:
         return None
-    label = inside.group(3).strip() if inside.group(3) is not None else None
-    return TextRef(inside.group(1), inside.group(2).strip(), label or None,
-                   line_at(prose, match.start(), body_line))
+    label = _SPACES_RE.sub(" ", inside.group(3)).strip() if inside.group(3) is not None else ""
+    return TextRef(inside.group(1).lower(), slug, label or None, line)
+
+
+def unclosed(body: str, body_line: int) -> list[tuple[int, str]]:
+    """(line, text) of each « [[type:… » that no « ]] » closes."""
+    if "[[" not in body:
+        return []
+    prose = REF_RE.sub(lambda m: _NOT_NEWLINE_RE.sub(" ", m.group(0)), mask_code(body))
+    return [(line_at(prose, m.start(), body_line), m.group(0).strip()[:40])
+            for m in UNCLOSED_RE.finditer(prose)]
 
 
 def replace(body: str, render: Callable[[TextRef], str], body_line: int = 1) -> str:

@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORED = shutil.ignore_patterns(".venv", "site", "dist", ".git", "__pycache__", "*.egg-info",
-                                 ".pytest_cache", ".hypothesis", "node_modules", "bench")
+                                 ".pytest_cache", ".hypothesis", "node_modules", "bench",
+                                 ".capi-cache")
 
 
 def run_capi(*args: str, cwd: Path = ROOT, env: dict | None = None,

@@ -52,7 +52,7 @@ def hostile_repo(tmp_path_factory) -> Path:
                                                         1), encoding="utf-8")
     (repo / "docs" / "crochets.md").write_text("---\ntitle: Crochets\n---\n\n" + "[" * 40_000)
     cache = repo / ".capi-cache"
-    cache.mkdir()
+    cache.mkdir(exist_ok=True)
     (cache / "fiches.pickle").write_bytes(pickle.dumps(_Pwn()))
     (cache / "fiches.json").write_text('{"fingerprint": 1, "files": [[[')
     return repo
@@ -85,8 +85,8 @@ def test_check_refuses_each_file_on_its_line(check_output, path, code):
 def test_an_impossible_date_is_reported_on_its_line(hostile_repo, check_output):
     report = sorted(sorted((hostile_repo / "sessions").glob("01-*"))[0].glob("*.md"))[1]
     rel = report.relative_to(hostile_repo).as_posix()
-    assert f"{rel}:2: [E005] syntaxe YAML invalide : « 2026-02-30 » : cette date n'existe " \
-           "pas" in check_output
+    assert f"{rel}:2: [E032] « debut » : date « 2026-02-30 » invalide (ce jour n'existe pas " \
+           "dans le calendrier)" in check_output
 
 
 def test_a_committed_cache_never_runs_code(check_output):

@@ -101,12 +101,12 @@ def test_old_mac_line_endings_are_accepted() -> None:
     assert parsed is not None and parsed.meta == {"title": "x"} and parsed.body == "body"
 
 
-def test_dates_are_kept_as_iso_strings() -> None:
+def test_dates_are_kept_as_typed() -> None:
     raw = b"---\ndate: 2024-06-12\nmoment: 2024-06-12 10:30:00\nmois: 2024-06\n---\n"
     parsed, problems = parse(raw, "f.md")
     assert problems == []
     assert parsed is not None
-    assert parsed.meta == {"date": "2024-06-12", "moment": "2024-06-12T10:30:00",
+    assert parsed.meta == {"date": "2024-06-12", "moment": "2024-06-12 10:30:00",
                            "mois": "2024-06"}
     assert all(isinstance(v, str) for v in parsed.meta.values())
 
@@ -158,8 +158,11 @@ def test_duplicate_key_message_names_the_first_line() -> None:
     (b"---\ntitle: x\na: *nope\n---\n", 3, "alias « * » non défini"),
     (b"---\ntitle: x\nt: \"\\q\"\n---\n", 3, "séquence d'échappement inconnue entre guillemets"),
     (b"---\ntitle: x\na:\n  b: 1\n c: 2\n---\n", 5, "indentation incohérente ou clé attendue"),
-    # an unclosed quote is reported at the header's last line, never past the closing ---
-    (b"---\ntitle: 'x\nb: 1\n---\n", 3, "guillemet ou crochet non fermé"),
+    # an unclosed quote is reported where it was opened, in words
+    (b"---\ntitle: 'x\nb: 1\n---\n", 2,
+     "guillemet ouvert ligne 2 jamais fermé ; fermez-le à la fin de la valeur"),
+    (b"---\ntitle: x\nresume: \"Un texte\nformat: atelier\n---\n", 3,
+     "guillemet ouvert ligne 3 jamais fermé ; fermez-le à la fin de la valeur"),
 ])
 def test_yaml_syntax_errors_are_explained_in_french(raw: bytes, line: int, french: str) -> None:
     _, problems = parse(raw, "f.md")
@@ -282,3 +285,21 @@ def test_a_fence_followed_by_a_non_breaking_space_opens_no_header() -> None:
     """MkDocs only accepts spaces and tabs after « --- »: capi reads the same way."""
     _, problems = parse("---\u00a0\ntitle: x\n---\n".encode(), "x.md")
     assert [p.code for p in problems] == ["E002"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    pytest.param("05212", "05212", id="leading-zero-is-text-not-octal"),
+    pytest.param("yes", "yes", id="yes-is-text"),
+    pytest.param("Non", "Non", id="no-is-text"),
+    pytest.param("12:30", "12:30", id="no-sexagesimal"),
+    pytest.param("2026-06-31", "2026-06-31", id="impossible-date-left-to-the-date-field"),
+    pytest.param("true", True, id="true"),
+    pytest.param("42", 42, id="decimal"),
+    pytest.param("3.5", 3.5, id="float"),
+    pytest.param('"05212"', "05212", id="quoted"),
+])
+def test_scalars_are_read_as_yaml_1_2_as_the_web_editor_writes_them(text, value) -> None:
+    """YAML 1.1 (PyYAML's default) read 05212 as the octal 2698, yes as True, 12:30 as 750."""
+    parsed, problems = parse(f"---\nvaleur: {text}\n---\n".encode(), "f.md")
+    assert problems == [] and parsed is not None
+    assert parsed.meta["valeur"] == value and type(parsed.meta["valeur"]) is type(value)

@@ -36,8 +36,11 @@ def found(body: str, body_line: int = 10) -> list[tuple[str, str, str | None, in
     pytest.param("``[[pratique:a]]`` [[pratique:b]] `[[pratique:c]]`",
                  [("pratique", "b", None, 10)], id="double-backtick-inline-code"),
     pytest.param("```\n[[pratique:a]]", [], id="unclosed-fence-runs-to-the-end"),
-    pytest.param("[[pratique:]] [[Pratique:x]] [[pratique:a\nb]] [pratique:c]", [],
+    pytest.param("[[pratique:]] [pratique:c] [[1]]\n\n[[pratique:a\n\nb]]", [],
                  id="not-references"),
+    pytest.param("[[Pratique:x]] et [[pratique:\nfablab|les\nfablabs]]",
+                 [("pratique", "x", None, 10), ("pratique", "fablab", "les fablabs", 10)],
+                 id="mis-cased-and-wrapped-are-references"),
 ])
 def test_find(body: str, expected: list) -> None:
     assert found(body) == expected

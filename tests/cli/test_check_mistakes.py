@@ -1,0 +1,91 @@
+"""``capi check`` on the mistakes contributors really make: each one, on its line, in French.
+
+One programme item gathers them; each test row is a mistake and the exact message it gets
+(the table in the contributor guide is the same list).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_capi
+
+ITEM = """---
+title: “Un atelier au pied des tours”
+format: atelier
+debut: 2026-06-31
+code_essai: 05212
+resume: "Un texte dont le guillemet
+---
+
+Voir [[Pratique:fablab]] et [[pratique:
+fablab|les fablabs]], puis [[fablab]].
+
+Et aussi [[pratique:tiers-lieu-de-quartier] pour finir.
+
+<span style="font-family:Calibri">collé depuis Word</span>
+"""
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    from tests.conftest import copy_repo
+
+    repo = copy_repo(tmp_path_factory.mktemp("erreurs") / "repo")
+    seance = sorted((repo / "sessions").glob("01-*"))[0]
+    item = seance / "atelier-erreurs.md"
+    item.write_text(ITEM, encoding="utf-8")
+    fixed = seance / "atelier-corrige.md"
+    fixed.write_text(ITEM.replace('resume: "Un texte dont le guillemet\n', ""), encoding="utf-8")
+    return repo, item.relative_to(repo).as_posix(), fixed.relative_to(repo).as_posix()
+
+
+def test_an_unclosed_quote_is_reported_where_it_opened(checked):
+    repo, item, _ = checked
+    result = run_capi("check", item, cwd=repo)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.strip() == (
+        f"{item}:6: [E005] syntaxe YAML invalide : guillemet ouvert ligne 6 jamais fermé ; "
+        "fermez-le à la fin de la valeur")
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    (2, "[W003] « title » : la valeur est entourée de guillemets typographiques “…”"),
+    (4, "[E032] « debut » : date « 2026-06-31 » invalide (ce jour n'existe pas dans le "
+        "calendrier)"),
+    (5, "[E013] clé « code_essai » inconnue"),
+    (10, "[E037] référence « [[fablab]] » incomplète : le type manque : écrivez "
+         "[[type:identifiant]], par exemple [[pratique:fablab]]"),
+    (12, "[E037] référence « [[pratique:tiers-lieu-de-quartier] » incomplète : elle n'est pas "
+         "fermée"),
+    (14, "[W002] mise en forme retirée à la publication : propriété de style « font-family » "
+         "sur <span>"),
+])
+def test_each_mistake_is_on_its_line(checked, line, message):
+    repo, _, fixed = checked
+    result = run_capi("check", fixed, cwd=repo)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # the corrected file has one line less (the unclosed quote is gone) after line 5
+    shown = line if line <= 5 else line - 1
+    assert any(row.startswith(f"{fixed}:{shown}: {message}") for row in
+               result.stdout.splitlines()), result.stdout
+
+
+def test_mis_cased_and_wrapped_references_are_links(checked):
+    repo, _, fixed = checked
+    result = run_capi("check", fixed, cwd=repo)
+    assert "Pratique" not in result.stdout and ":8: " not in result.stdout
+
+
+def test_a_missing_path_is_an_error_that_names_it(repo_copy):
+    result = run_capi("check", "sessions/02-…/ma-fiche.md", cwd=repo_copy)
+    assert result.returncode == 2
+    assert "« sessions/02-…/ma-fiche.md » n'existe pas" in result.stderr
+
+
+def test_a_folder_counts_its_files(repo_copy):
+    folder = sorted((repo_copy / "sessions").glob("01-*"))[0]
+    files = len([p for p in folder.iterdir() if p.is_file()])
+    result = run_capi("check", folder.relative_to(repo_copy).as_posix(), cwd=repo_copy)
+    assert result.returncode == 0
+    assert f"{files} fiches vérifiées" in result.stdout
