@@ -35,7 +35,7 @@ from .problems import Problems
 from .render import explorer, listings, restitution
 from .render.entity import kind_label
 from .render.links import GENERATED_DIRS, INDEX_PAGES
-from .render.messages_page import messages_page
+from .render.messages_page import messages_page, problems_block
 from .render.page import entity_markdown
 from .sandbox import sandbox_macros
 from .search_index import SearchIndex
@@ -78,6 +78,11 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.image_hosts: frozenset[str] = frozenset()
         self.generated_uris: set[str] = set()
         self.theme_scripts: set[str] = set()  # inline scripts of the theme, normalised
+        self.serving = False  # `mkdocs serve`: problems are shown on their pages
+        self.problems_by_path: dict[str, list] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
     @event_priority(50)
@@ -95,6 +100,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         self.corpus, self.graph = corpus, Graph(corpus)
+        self.problems_by_path = {}
+        for problem in corpus.problems:
+            self.problems_by_path.setdefault(problem.path, []).append(problem)
         self.image_hosts = frozenset(corpus.vocabularies.get(IMAGE_HOSTS_KEY, {}))
         self.entities = {}
         self.generated_tail = {}
@@ -118,6 +126,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             file.edit_uri = asset.path
             files.append(file)
         self._add_generated(files, config)
+        if self.serving:
+            self._add_broken_pages(files, config)
         if self.config.cms and config.repo_url:
             for uri, content in cms.admin_files(self.root, corpus.vocabularies, config.repo_url,
                                                 self.config.cms_base_url).items():
@@ -126,6 +136,18 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             for file in [f for f in files if f.src_uri.startswith(f"{cms.ADMIN_DIR}/")]:
                 files.remove(file)
         return files
+
+    def _add_broken_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """In the preview, a content file that cannot be read still has its page, which
+        lists its problems (instead of a 404 that says nothing)."""
+        present = {entry.path for entry in self.entities.values()}
+        for path, problems in self.problems_by_path.items():
+            located, _ = locate(path)
+            if located is None or located.kind == "asset" or path in present:
+                continue
+            if files.get_file_from_path(located.src_uri) is None:
+                files.append(File.generated(config, located.src_uri, content=(
+                    "# Fiche à corriger\n\n" + problems_block(problems, located.src_uri))))
 
     def _drop_unsafe_files(self, files: Files, config: MkDocsConfig) -> None:
         """Never publish what a symlink points to (E034), nor a file of the contributors'
@@ -227,7 +249,11 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             tail = self.generated_tail.get(uri)
             return markdown + "\n\n" + tail if tail else markdown
         assert self.graph is not None
-        return entity_markdown(self.graph, entry, markdown)
+        page_markdown = entity_markdown(self.graph, entry, markdown)
+        problems = self.problems_by_path.get(entry.path) if self.serving else None
+        if not problems:
+            return page_markdown
+        return problems_block(problems, entry.src_uri) + page_markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

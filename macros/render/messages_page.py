@@ -20,3 +20,17 @@ def messages_page() -> str:
         out += [f"## {code} — {title} {{ #{code.lower()} }}", "",
                 f"Message : « {example} »", "", REMEDIES[code], ""]
     return "\n".join(out)
+
+
+def problems_block(problems: list, page_uri: str) -> str:
+    """The problems of a file, shown at the top of its page in the preview (``make serve``),
+    each with its line and a link to its explanation."""
+    from .links import md_escape, relative
+
+    guide = relative(page_uri, "guides/messages-erreur.md")
+    lines = ['!!! danger "À corriger avant la publication"', "",
+             "    `capi check` signale dans ce fichier :", ""]
+    for problem in problems:
+        lines.append(f"    - ligne {problem.line} : [{problem.code}](<{guide}#"
+                     f"{problem.code.lower()}>) {md_escape(problem.message)}")
+    return "\n".join(lines) + "\n\n"
