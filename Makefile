@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build test check publish bench clean
+.PHONY: setup serve build test lint check publish bench clean
 
 setup: $(STAMP)
 
@@ -23,8 +23,13 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/capi check
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
+
+# ruff's rule set and its reasons are in pyproject.toml
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 publish: $(STAMP)
 	$(BIN)/capi publish

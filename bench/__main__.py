@@ -40,17 +40,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m bench",
         description="Banc d'essai : génère des corpus de N fiches, mesure capi check, la "
         "construction complète et une construction Material de référence, puis écrit le "
-        "tableau des résultats.")
-    parser.add_argument("--tailles", type=int, nargs="+", metavar="N",
-                        help="nombres de fiches à mesurer (par défaut : 100 1000)")
-    parser.add_argument("--grand", action="store_true",
-                        help="ajoute la mesure à 10 000 fiches (longue)")
-    parser.add_argument("--sortie", type=Path, default=DEFAULT_REPORT, metavar="FICHIER",
-                        help="page Markdown à écrire (par défaut : docs/performances.md)")
-    parser.add_argument("--profil", action="store_true",
-                        help="profile (cProfile) une construction de 1 000 fiches")
-    parser.add_argument("--passages", type=int, default=2, metavar="R",
-                        help="mesures de chaque commande par taille (par défaut : 2)")
+        "tableau des résultats.",
+    )
+    parser.add_argument(
+        "--tailles",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="nombres de fiches à mesurer (par défaut : 100 1000)",
+    )
+    parser.add_argument(
+        "--grand", action="store_true", help="ajoute la mesure à 10 000 fiches (longue)"
+    )
+    parser.add_argument(
+        "--sortie",
+        type=Path,
+        default=DEFAULT_REPORT,
+        metavar="FICHIER",
+        help="page Markdown à écrire (par défaut : docs/performances.md)",
+    )
+    parser.add_argument(
+        "--profil", action="store_true", help="profile (cProfile) une construction de 1 000 fiches"
+    )
+    parser.add_argument(
+        "--passages",
+        type=int,
+        default=2,
+        metavar="R",
+        help="mesures de chaque commande par taille (par défaut : 2)",
+    )
     args = parser.parse_args(argv)
     sizes = list(args.tailles or DEFAULT_SIZES)
     if args.grand and report.LARGE not in sizes:
@@ -70,17 +88,22 @@ def command_line(key: str, work: Path) -> tuple[list[str], Path, Path | None]:
         site = work / "site-capi"
         return [python, "-m", "macros.cli", "build", "--dossier", str(site)], work / "depot", site
     site = work / "site-reference"
-    return ([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-            work / "reference", site)
+    return (
+        [python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        work / "reference",
+        site,
+    )
 
 
 def measure_size(entries: int, work: Path, passes: int) -> tuple[list[measure.Result], str]:
     print(f"\n{report.number(entries)} fiches : génération du corpus…", flush=True)
     stats = corpus.generate(work / "depot", entries)
     corpus.baseline_tree(work / "depot", work / "reference")
-    summary = (f"- {report.number(entries)} fiches : {report.number(stats.items)} interventions "
-               f"dont {report.number(stats.reports)} retours d'expérience, "
-               f"{report.number(stats.territories)} territoires.")
+    summary = (
+        f"- {report.number(entries)} fiches : {report.number(stats.items)} interventions "
+        f"dont {report.number(stats.reports)} retours d'expérience, "
+        f"{report.number(stats.territories)} territoires."
+    )
     results = {key: measure.Result(entries, key) for key in COMMANDS}
     for index in range(passes):
         for step in STEPS if index % 2 == 0 else reversed(STEPS):
@@ -101,11 +124,16 @@ def _measure(key: str, work: Path, result: measure.Result, when: str) -> None:
             result.output = measure.measure_site(site)
         shutil.rmtree(site)
     state = "ok" if run.code == 0 else f"ÉCHEC (code {run.code})"
-    print(f"  {when} · {report.COMMAND_LABELS[key]} : {report.number(run.wall, 2)} s, "
-          f"{report.number(run.peak_rss / 1e6)} Mo — {state}", flush=True)
+    print(
+        f"  {when} · {report.COMMAND_LABELS[key]} : {report.number(run.wall, 2)} s, "
+        f"{report.number(run.peak_rss / 1e6)} Mo — {state}",
+        flush=True,
+    )
     if run.code != 0:
-        print("  dernières lignes affichées :\n    " + run.log.replace("\n", "\n    "),
-              file=sys.stderr)
+        print(
+            "  dernières lignes affichées :\n    " + run.log.replace("\n", "\n    "),
+            file=sys.stderr,
+        )
 
 
 def profile_build(root: Path) -> report.Profile:
@@ -130,9 +158,14 @@ def profile_build(root: Path) -> report.Profile:
     # {(file, line, name): (primitive calls, calls, own time, cumulative time, callers)}
     table = stats.stats  # type: ignore[attr-defined]
     rows = sorted(table.items(), key=lambda item: item[1][3], reverse=True)[:25]
-    return report.Profile(PROFILE_SIZE, seconds, [
-        (calls, own, cumulative, _function_name(key, root))
-        for key, (_primitive, calls, own, cumulative, _callers) in rows])
+    return report.Profile(
+        PROFILE_SIZE,
+        seconds,
+        [
+            (calls, own, cumulative, _function_name(key, root))
+            for key, (_primitive, calls, own, cumulative, _callers) in rows
+        ],
+    )
 
 
 def _function_name(key: tuple[str, int, str], corpus_root: Path) -> str:

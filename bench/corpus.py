@@ -29,63 +29,374 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 REPO = Path(__file__).resolve().parents[1]
 # folder names of the séances: mkdocs.yml's nav lists them
 SEANCES = {
-    "01-enjeux": ("Numérique et innovation sociale dans les quartiers : enjeux", "juin",
-                  "2026-06-18"),
-    "02-developpement-economique": ("Le numérique, levier de développement économique ?",
-                                    "juillet", "2026-07-09"),
-    "03-participation": ("Participation des habitants et pouvoir d'agir", "septembre",
-                         "2026-09-24"),
+    "01-enjeux": (
+        "Numérique et innovation sociale dans les quartiers : enjeux",
+        "juin",
+        "2026-06-18",
+    ),
+    "02-developpement-economique": (
+        "Le numérique, levier de développement économique ?",
+        "juillet",
+        "2026-07-09",
+    ),
+    "03-participation": (
+        "Participation des habitants et pouvoir d'agir",
+        "septembre",
+        "2026-09-24",
+    ),
     "04-lieux": ("Renforcer les usages, soutenir l'innovation sociale", "octobre", "2026-10-15"),
     "05-et-apres": ("Et après ? Restitution des travaux du cycle", "decembre", "2026-12-03"),
 }
 ENTRIES_PER_TERRITORY = 20
-REPORT_SECTIONS = ("Contexte", "Objectifs", "Mise en œuvre", "Moyens", "Résultats",
-                   "Facteurs de réussite", "Difficultés",
-                   "Enseignements et conditions de transfert", "Contacts et ressources")
+REPORT_SECTIONS = (
+    "Contexte",
+    "Objectifs",
+    "Mise en œuvre",
+    "Moyens",
+    "Résultats",
+    "Facteurs de réussite",
+    "Difficultés",
+    "Enseignements et conditions de transfert",
+    "Contacts et ressources",
+)
 OTHER_FORMATS = ("apport-expertise", "cadrage-reglementaire", "visite", "atelier")
 
-WORDS = """
-accompagnement habitant habitante quartier numérique médiation association structure
-territoire commune agglomération projet atelier démarche emploi insertion formation jeune
-famille parent enfant senior usager public service accueil permanence réseau partenaire
-bailleur collectivité mairie centre social tiers-lieu fablab ordinateur tablette téléphone
-connexion internet équipement matériel réemploi reconditionnement compétence autonomie
-confiance droit allocation dossier administration rendez-vous orientation repérage
-proximité immeuble rue place marché commerce activité création entreprise coopérative
-économie solidaire sociale collaborative initiative participation citoyen citoyenne
-conseil budget financement subvention convention gouvernance pilotage comité bilan
-évaluation indicateur résultat objectif moyen difficulté réussite enseignement transfert
-mobilisation animation animateur animatrice bénévole salarié conseiller conseillère
-professionnel partenariat coordination diagnostic besoin usage pratique outil plateforme
-application site messagerie courriel identité sécurité donnée confidentialité inclusion
-fracture précarité pauvreté isolement mobilité transport logement santé école collège
-lycée mission locale emploi recherche candidature entretien stage chantier parcours
-groupe session séance semaine mois année matin soir week-end horaire local salle espace
-lieu ouverture fréquentation inscription présence retour témoignage expérience méthode
-démarche étape phase lancement déploiement essaimage pérennisation durable nouveau
-nouvelle premier première petit grand collectif individuel gratuit régulier progressif
-concret simple commun partagé local national régional départemental municipal accessible
-ouvert souple adapté utile important essentiel fragile éloigné motivé engagé attentif
-permettre accompagner construire proposer organiser animer former repérer orienter
-soutenir développer renforcer favoriser faciliter mobiliser associer impliquer créer
-ouvrir tester adapter évaluer partager transmettre réunir rencontrer écouter apprendre
-comprendre utiliser réaliser lancer poursuivre améliorer financer piloter coordonner
-avec pour dans chez entre vers sans depuis pendant avant après grâce selon auprès autour
-""".split()
+WORDS = [
+    "accompagnement",
+    "habitant",
+    "habitante",
+    "quartier",
+    "numérique",
+    "médiation",
+    "association",
+    "structure",
+    "territoire",
+    "commune",
+    "agglomération",
+    "projet",
+    "atelier",
+    "démarche",
+    "emploi",
+    "insertion",
+    "formation",
+    "jeune",
+    "famille",
+    "parent",
+    "enfant",
+    "senior",
+    "usager",
+    "public",
+    "service",
+    "accueil",
+    "permanence",
+    "réseau",
+    "partenaire",
+    "bailleur",
+    "collectivité",
+    "mairie",
+    "centre",
+    "social",
+    "tiers-lieu",
+    "fablab",
+    "ordinateur",
+    "tablette",
+    "téléphone",
+    "connexion",
+    "internet",
+    "équipement",
+    "matériel",
+    "réemploi",
+    "reconditionnement",
+    "compétence",
+    "autonomie",
+    "confiance",
+    "droit",
+    "allocation",
+    "dossier",
+    "administration",
+    "rendez-vous",
+    "orientation",
+    "repérage",
+    "proximité",
+    "immeuble",
+    "rue",
+    "place",
+    "marché",
+    "commerce",
+    "activité",
+    "création",
+    "entreprise",
+    "coopérative",
+    "économie",
+    "solidaire",
+    "sociale",
+    "collaborative",
+    "initiative",
+    "participation",
+    "citoyen",
+    "citoyenne",
+    "conseil",
+    "budget",
+    "financement",
+    "subvention",
+    "convention",
+    "gouvernance",
+    "pilotage",
+    "comité",
+    "bilan",
+    "évaluation",
+    "indicateur",
+    "résultat",
+    "objectif",
+    "moyen",
+    "difficulté",
+    "réussite",
+    "enseignement",
+    "transfert",
+    "mobilisation",
+    "animation",
+    "animateur",
+    "animatrice",
+    "bénévole",
+    "salarié",
+    "conseiller",
+    "conseillère",
+    "professionnel",
+    "partenariat",
+    "coordination",
+    "diagnostic",
+    "besoin",
+    "usage",
+    "pratique",
+    "outil",
+    "plateforme",
+    "application",
+    "site",
+    "messagerie",
+    "courriel",
+    "identité",
+    "sécurité",
+    "donnée",
+    "confidentialité",
+    "inclusion",
+    "fracture",
+    "précarité",
+    "pauvreté",
+    "isolement",
+    "mobilité",
+    "transport",
+    "logement",
+    "santé",
+    "école",
+    "collège",
+    "lycée",
+    "mission",
+    "locale",
+    "emploi",
+    "recherche",
+    "candidature",
+    "entretien",
+    "stage",
+    "chantier",
+    "parcours",
+    "groupe",
+    "session",
+    "séance",
+    "semaine",
+    "mois",
+    "année",
+    "matin",
+    "soir",
+    "week-end",
+    "horaire",
+    "local",
+    "salle",
+    "espace",
+    "lieu",
+    "ouverture",
+    "fréquentation",
+    "inscription",
+    "présence",
+    "retour",
+    "témoignage",
+    "expérience",
+    "méthode",
+    "démarche",
+    "étape",
+    "phase",
+    "lancement",
+    "déploiement",
+    "essaimage",
+    "pérennisation",
+    "durable",
+    "nouveau",
+    "nouvelle",
+    "premier",
+    "première",
+    "petit",
+    "grand",
+    "collectif",
+    "individuel",
+    "gratuit",
+    "régulier",
+    "progressif",
+    "concret",
+    "simple",
+    "commun",
+    "partagé",
+    "local",
+    "national",
+    "régional",
+    "départemental",
+    "municipal",
+    "accessible",
+    "ouvert",
+    "souple",
+    "adapté",
+    "utile",
+    "important",
+    "essentiel",
+    "fragile",
+    "éloigné",
+    "motivé",
+    "engagé",
+    "attentif",
+    "permettre",
+    "accompagner",
+    "construire",
+    "proposer",
+    "organiser",
+    "animer",
+    "former",
+    "repérer",
+    "orienter",
+    "soutenir",
+    "développer",
+    "renforcer",
+    "favoriser",
+    "faciliter",
+    "mobiliser",
+    "associer",
+    "impliquer",
+    "créer",
+    "ouvrir",
+    "tester",
+    "adapter",
+    "évaluer",
+    "partager",
+    "transmettre",
+    "réunir",
+    "rencontrer",
+    "écouter",
+    "apprendre",
+    "comprendre",
+    "utiliser",
+    "réaliser",
+    "lancer",
+    "poursuivre",
+    "améliorer",
+    "financer",
+    "piloter",
+    "coordonner",
+    "avec",
+    "pour",
+    "dans",
+    "chez",
+    "entre",
+    "vers",
+    "sans",
+    "depuis",
+    "pendant",
+    "avant",
+    "après",
+    "grâce",
+    "selon",
+    "auprès",
+    "autour",
+]
 CONNECTORS = ("le", "la", "les", "des", "du", "un", "une", "et", "de", "au", "aux", "en")
-SYLLABLES = ("mor", "lan", "ver", "bel", "sor", "mi", "ro", "cha", "val", "fon", "ta", "ber",
-             "gue", "lin", "mon", "ri", "sau", "ven", "cour", "ma", "ne", "pla", "tor", "vi")
+SYLLABLES = (
+    "mor",
+    "lan",
+    "ver",
+    "bel",
+    "sor",
+    "mi",
+    "ro",
+    "cha",
+    "val",
+    "fon",
+    "ta",
+    "ber",
+    "gue",
+    "lin",
+    "mon",
+    "ri",
+    "sau",
+    "ven",
+    "cour",
+    "ma",
+    "ne",
+    "pla",
+    "tor",
+    "vi",
+)
 SUFFIXES = ("ville", "court", "mont", "bourg", "ac", "y", "euil", "ières", "ange", "ois")
-FIRST_NAMES = ("Amina", "Karim", "Sophie", "Mamadou", "Claire", "Yasmine", "Julien", "Fatou",
-               "Nicolas", "Leïla", "Thomas", "Aïcha", "Camille", "Moussa", "Élodie", "Rachid")
-LAST_NAMES = ("Benali", "Martin", "Diallo", "Lefèvre", "Nguyen", "Moreau", "Traoré", "Petit",
-              "Haddad", "Garnier", "Fontaine", "Kone", "Rousseau", "Mercier", "Bernard")
-REGIONS = (("Hauts-de-France", "Nord", "59"), ("Occitanie", "Haute-Garonne", "31"),
-           ("Bretagne", "Finistère", "29"), ("Grand Est", "Moselle", "57"),
-           ("Auvergne-Rhône-Alpes", "Isère", "38"), ("Normandie", "Seine-Maritime", "76"),
-           ("Nouvelle-Aquitaine", "Gironde", "33"), ("Île-de-France", "Seine-Saint-Denis", "93"))
-STRUCTURE_KINDS = ("Centre social", "Association", "Maison de quartier", "Espace public numérique",
-                   "Tiers-lieu", "Régie de quartier", "Coopérative", "Médiathèque")
+FIRST_NAMES = (
+    "Amina",
+    "Karim",
+    "Sophie",
+    "Mamadou",
+    "Claire",
+    "Yasmine",
+    "Julien",
+    "Fatou",
+    "Nicolas",
+    "Leïla",
+    "Thomas",
+    "Aïcha",
+    "Camille",
+    "Moussa",
+    "Élodie",
+    "Rachid",
+)
+LAST_NAMES = (
+    "Benali",
+    "Martin",
+    "Diallo",
+    "Lefèvre",
+    "Nguyen",
+    "Moreau",
+    "Traoré",
+    "Petit",
+    "Haddad",
+    "Garnier",
+    "Fontaine",
+    "Kone",
+    "Rousseau",
+    "Mercier",
+    "Bernard",
+)
+REGIONS = (
+    ("Hauts-de-France", "Nord", "59"),
+    ("Occitanie", "Haute-Garonne", "31"),
+    ("Bretagne", "Finistère", "29"),
+    ("Grand Est", "Moselle", "57"),
+    ("Auvergne-Rhône-Alpes", "Isère", "38"),
+    ("Normandie", "Seine-Maritime", "76"),
+    ("Nouvelle-Aquitaine", "Gironde", "33"),
+    ("Île-de-France", "Seine-Saint-Denis", "93"),
+)
+STRUCTURE_KINDS = (
+    "Centre social",
+    "Association",
+    "Maison de quartier",
+    "Espace public numérique",
+    "Tiers-lieu",
+    "Régie de quartier",
+    "Coopérative",
+    "Médiathèque",
+)
 
 
 @dataclass(frozen=True)
@@ -111,8 +422,10 @@ class Writer:
 
     def words(self, count: int) -> list[str]:
         rng = self.rng
-        return [rng.choice(CONNECTORS) if rng.random() < 0.3 else rng.choice(WORDS)
-                for _ in range(count)]
+        return [
+            rng.choice(CONNECTORS) if rng.random() < 0.3 else rng.choice(WORDS)
+            for _ in range(count)
+        ]
 
     def sentence(self, low: int = 8, high: int = 18) -> str:
         text = " ".join(self.words(self.rng.randint(low, high)))
@@ -133,8 +446,9 @@ class Writer:
         return self.sentence(low, high)[:-1]
 
     def bullets(self, count: int, ordered: bool = False) -> str:
-        return "\n".join((f"{i + 1}. " if ordered else "- ") + self.sentence(5, 12)
-                         for i in range(count))
+        return "\n".join(
+            (f"{i + 1}. " if ordered else "- ") + self.sentence(5, 12) for i in range(count)
+        )
 
     def person(self) -> str:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
@@ -155,8 +469,10 @@ def _siren(rng: random.Random) -> str:
     base = [rng.randint(0, 9) for _ in range(8)]
     for key in range(10):
         digits = base + [key]
-        total = sum((d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d
-                    for i, d in enumerate(reversed(digits)))
+        total = sum(
+            (d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d
+            for i, d in enumerate(reversed(digits))
+        )
         if total % 10 == 0:
             return "".join(map(str, digits))
     raise AssertionError("unreachable")
@@ -181,8 +497,9 @@ def _report(w: Writer, ctx: dict, slug: str, others: list[str]) -> str:
         "format": "retour-experience",
         "avancement": "finalise",
         "resume": w.sentence(20, 35),
-        "intervenants": [{"nom": w.person(), "fonction": "Coordinatrice du projet",
-                          "structure": structure}],
+        "intervenants": [
+            {"nom": w.person(), "fonction": "Coordinatrice du projet", "structure": structure}
+        ],
         "structure": structure,
         "type_acteur": rng.choice(ctx["actors"]),
     }
@@ -196,18 +513,29 @@ def _report(w: Writer, ctx: dict, slug: str, others: list[str]) -> str:
         "publics": rng.sample(ctx["publics"], 2),
         "debut": start,
         "fin": f"{int(start[:4]) + 1}{start[4:]}",
-        "ressources": [{"titre": "Bilan d'activité 2025", "type": "bilan",
-                        "url": f"https://{slugify(structure)}.example/bilan.pdf"}],
+        "ressources": [
+            {
+                "titre": "Bilan d'activité 2025",
+                "type": "bilan",
+                "url": f"https://{slugify(structure)}.example/bilan.pdf",
+            }
+        ],
         "enseignements": [w.sentence(8, 16) for _ in range(3)],
-        "contacts": [{"nom": "Accueil", "structure": structure,
-                      "courriel": f"contact@{slugify(structure)}.example"}],
+        "contacts": [
+            {
+                "nom": "Accueil",
+                "structure": structure,
+                "courriel": f"contact@{slugify(structure)}.example",
+            }
+        ],
     }
     other = rng.choice(others) if others else None
     refs = {
         "Contexte": (f"[[territoire:{territory}]]",) if territory else (),
         "Mise en œuvre": (f"[[pratique:{practices[0]}]]",),
         "Enseignements et conditions de transfert": (
-            (f"[[retour:{other}|un retour proche]]",) if other else ()),
+            (f"[[retour:{other}|un retour proche]]",) if other else ()
+        ),
     }
     body: list[str] = []
     for section in REPORT_SECTIONS:
@@ -215,8 +543,10 @@ def _report(w: Writer, ctx: dict, slug: str, others: list[str]) -> str:
         if section == "Objectifs" or section == "Facteurs de réussite":
             body += [w.paragraph(25), w.bullets(rng.randint(3, 5))]
         elif section == "Moyens":
-            rows = "\n".join(f"| {w.title(2, 4)} | {rng.randint(2, 90) * 500} € | "
-                             f"{w.title(1, 3)} |" for _ in range(4))
+            rows = "\n".join(
+                f"| {w.title(2, 4)} | {rng.randint(2, 90) * 500} € | {w.title(1, 3)} |"
+                for _ in range(4)
+            )
             body += [w.paragraph(30), "| Poste | Montant | Financeur |\n|---|---|---|\n" + rows]
         elif section == "Résultats":
             body += [w.paragraph(70), w.bullets(3, ordered=True)]
@@ -235,49 +565,79 @@ def _item(w: Writer, ctx: dict, fmt: str, seance: str) -> str:
         "description": w.sentence(12, 24),
         "format": fmt,
         "resume": w.sentence(20, 35),
-        "intervenants": [{"nom": w.person(), "fonction": "Intervenant·e",
-                          "structure": f"{rng.choice(STRUCTURE_KINDS)} {w.place()}"}],
+        "intervenants": [
+            {
+                "nom": w.person(),
+                "fonction": "Intervenant·e",
+                "structure": f"{rng.choice(STRUCTURE_KINDS)} {w.place()}",
+            }
+        ],
         "pratiques": rng.sample(ctx["practices"], 1),
         "thematiques": rng.sample(ctx["themes"], 2),
     }
-    body = ["## Déroulé", w.paragraph(150, (f"[[seance:{seance[:2]}]]",)),
-            "## Points clés", w.bullets(4),
-            "## Pour aller plus loin", w.paragraph(120, (f"[[pratique:{meta['pratiques'][0]}]]",))]
+    body = [
+        "## Déroulé",
+        w.paragraph(150, (f"[[seance:{seance[:2]}]]",)),
+        "## Points clés",
+        w.bullets(4),
+        "## Pour aller plus loin",
+        w.paragraph(120, (f"[[pratique:{meta['pratiques'][0]}]]",)),
+    ]
     return _document(meta, "\n\n".join(body))
 
 
 def _seance(w: Writer, folder: str, themes: list[str]) -> str:
     title, month, date = SEANCES[folder]
-    meta = {"title": title, "description": w.sentence(12, 24), "numero": int(folder[:2]),
-            "mois": month, "annee": 2026, "date": date,
-            "questions": [w.sentence(8, 14)[:-1] + " ?" for _ in range(2)],
-            "thematiques": w.rng.sample(themes, 2)}
+    meta = {
+        "title": title,
+        "description": w.sentence(12, 24),
+        "numero": int(folder[:2]),
+        "mois": month,
+        "annee": 2026,
+        "date": date,
+        "questions": [w.sentence(8, 14)[:-1] + " ?" for _ in range(2)],
+        "thematiques": w.rng.sample(themes, 2),
+    }
     if folder.startswith("05"):
         meta["restitution"] = True
     return _document(meta, "\n\n".join(w.paragraph(120) for _ in range(3)))
 
 
-def _territory_files(w: Writer, ctx: dict, slug: str, name: str,
-                     reports: list[str]) -> dict[str, str]:
+def _territory_files(
+    w: Writer, ctx: dict, slug: str, name: str, reports: list[str]
+) -> dict[str, str]:
     rng = w.rng
     region, department, dep = rng.choice(REGIONS)
     towns = list(dict.fromkeys([name] + [w.place() for _ in range(2)]))
     # unique names: plan actions list them as partners, and partners may not repeat
-    names = dict.fromkeys(f"{rng.choice(STRUCTURE_KINDS)} {w.place()}"
-                          for _ in range(rng.randint(3, 6)))
-    structures = [{"nom": nom, "type_acteur": rng.choice(ctx["actors"]),
-                   "role": w.sentence(5, 10)[:-1]} for nom in names]
+    names = dict.fromkeys(
+        f"{rng.choice(STRUCTURE_KINDS)} {w.place()}" for _ in range(rng.randint(3, 6))
+    )
+    structures = [
+        {"nom": nom, "type_acteur": rng.choice(ctx["actors"]), "role": w.sentence(5, 10)[:-1]}
+        for nom in names
+    ]
     index = {
         "title": f"Communauté d'agglomération de {name}",
         "description": w.sentence(12, 24),
-        "region": region, "departement": department,
+        "region": region,
+        "departement": department,
         "resume": w.paragraph(45),
-        "collectivites": [{"nom": f"Communauté d'agglomération de {name}", "nature": "epci",
-                           "siren": _siren(rng)}]
-        + [{"nom": town, "nature": "commune", "code_insee": f"{dep}{rng.randint(1, 999):03d}"}
-           for town in towns],
-        "qpv": [{"code": f"QN0{dep}{rng.randint(10, 99)}M", "nom": f"Quartier {w.place()}",
-                 "commune": town} for town in towns[:2]],
+        "collectivites": [
+            {"nom": f"Communauté d'agglomération de {name}", "nature": "epci", "siren": _siren(rng)}
+        ]
+        + [
+            {"nom": town, "nature": "commune", "code_insee": f"{dep}{rng.randint(1, 999):03d}"}
+            for town in towns
+        ],
+        "qpv": [
+            {
+                "code": f"QN0{dep}{rng.randint(10, 99)}M",
+                "nom": f"Quartier {w.place()}",
+                "commune": town,
+            }
+            for town in towns[:2]
+        ],
         "structures": structures,
     }
     practice = rng.choice(ctx["practices"])
@@ -286,54 +646,96 @@ def _territory_files(w: Writer, ctx: dict, slug: str, name: str,
         "description": w.sentence(12, 24),
         "avancement": "finalise",
         "date": _month(rng, 2026, 2026),
-        "indicateurs": [{"libelle": w.title(3, 6), "valeur": rng.randint(3, 20000),
-                         "unite": rng.choice(("%", "habitants", "lieux", "personnes")),
-                         "echelle": rng.choice(("qpv", "commune", "epci")),
-                         "source": "Insee, recensement de la population", "annee": 2021}
-                        for _ in range(rng.randint(4, 7))],
-        **{key: [w.sentence(6, 14)[:-1] for _ in range(rng.randint(2, 4))]
-           for key in ("forces", "faiblesses", "opportunites", "menaces", "besoins")},
-        "lieux": [{"id": f"{slug}-lieu-1", "pivot": f"{rng.randint(10**13, 10**14 - 1)}",
-                   "nom": structures[0]["nom"], "commune": name,
-                   "code_postal": f"{dep}{rng.randint(100, 999)}",
-                   "adresse": f"{rng.randint(1, 80)} rue {w.place()}", "typologie": ["ASSO"],
-                   "services": ["Aide aux démarches administratives"],
-                   "date_maj": "2026-09-15"}],
+        "indicateurs": [
+            {
+                "libelle": w.title(3, 6),
+                "valeur": rng.randint(3, 20000),
+                "unite": rng.choice(("%", "habitants", "lieux", "personnes")),
+                "echelle": rng.choice(("qpv", "commune", "epci")),
+                "source": "Insee, recensement de la population",
+                "annee": 2021,
+            }
+            for _ in range(rng.randint(4, 7))
+        ],
+        **{
+            key: [w.sentence(6, 14)[:-1] for _ in range(rng.randint(2, 4))]
+            for key in ("forces", "faiblesses", "opportunites", "menaces", "besoins")
+        },
+        "lieux": [
+            {
+                "id": f"{slug}-lieu-1",
+                "pivot": f"{rng.randint(10**13, 10**14 - 1)}",
+                "nom": structures[0]["nom"],
+                "commune": name,
+                "code_postal": f"{dep}{rng.randint(100, 999)}",
+                "adresse": f"{rng.randint(1, 80)} rue {w.place()}",
+                "typologie": ["ASSO"],
+                "services": ["Aide aux démarches administratives"],
+                "date_maj": "2026-09-15",
+            }
+        ],
     }
     axes = []
     for a in range(1, rng.randint(2, 3) + 1):
         actions = []
         for b in range(1, rng.randint(2, 3) + 1):
             start = _month(rng, 2026, 2027)
-            actions.append({
-                "id": f"A{a}.{b}", "titre": w.title(4, 8), "objectif": w.sentence(10, 18),
-                "pratiques": rng.sample(ctx["practices"], rng.randint(1, 2)),
-                "pilote": structures[0]["nom"],
-                "partenaires": [s["nom"] for s in structures[1:3]],
-                "debut": start, "fin": f"{int(start[:4]) + 1}{start[4:]}",
-                "budget": rng.randint(2, 100) * 1000,
-                "financeurs": ["État (crédits de la politique de la ville)"],
-                "indicateurs": [w.title(3, 6)],
-                "statut": rng.choice(ctx["statuses"])})
+            actions.append(
+                {
+                    "id": f"A{a}.{b}",
+                    "titre": w.title(4, 8),
+                    "objectif": w.sentence(10, 18),
+                    "pratiques": rng.sample(ctx["practices"], rng.randint(1, 2)),
+                    "pilote": structures[0]["nom"],
+                    "partenaires": [s["nom"] for s in structures[1:3]],
+                    "debut": start,
+                    "fin": f"{int(start[:4]) + 1}{start[4:]}",
+                    "budget": rng.randint(2, 100) * 1000,
+                    "financeurs": ["État (crédits de la politique de la ville)"],
+                    "indicateurs": [w.title(3, 6)],
+                    "statut": rng.choice(ctx["statuses"]),
+                }
+            )
         axes.append({"titre": w.title(3, 6), "objectif": w.sentence(10, 16), "actions": actions})
-    plan = {"title": f"Plan d'action de {name}", "description": w.sentence(12, 24),
-            "avancement": "finalise", "date": _month(rng, 2026, 2026), "axes": axes}
+    plan = {
+        "title": f"Plan d'action de {name}",
+        "description": w.sentence(12, 24),
+        "avancement": "finalise",
+        "date": _month(rng, 2026, 2026),
+        "axes": axes,
+    }
     partnership = {
-        "title": f"Partenariat local de {name}", "description": w.sentence(12, 24),
-        "avancement": "en-cours", "date": _month(rng, 2026, 2026),
-        "partenaires": [{**s, "engagement": "Convention cadre",
-                         "contribution": w.sentence(5, 10)[:-1]} for s in structures],
-        "instances": [{"nom": "Comité de pilotage", "membres": [s["nom"] for s in structures[:3]],
-                       "frequence": "Deux fois par an"}],
-        "conventions": [{"titre": f"Convention cadre de {name}",
-                         "signataires": [s["nom"] for s in structures[:2]],
-                         "date": _month(rng, 2026, 2026), "objet": w.sentence(6, 10)[:-1]}],
+        "title": f"Partenariat local de {name}",
+        "description": w.sentence(12, 24),
+        "avancement": "en-cours",
+        "date": _month(rng, 2026, 2026),
+        "partenaires": [
+            {**s, "engagement": "Convention cadre", "contribution": w.sentence(5, 10)[:-1]}
+            for s in structures
+        ],
+        "instances": [
+            {
+                "nom": "Comité de pilotage",
+                "membres": [s["nom"] for s in structures[:3]],
+                "frequence": "Deux fois par an",
+            }
+        ],
+        "conventions": [
+            {
+                "titre": f"Convention cadre de {name}",
+                "signataires": [s["nom"] for s in structures[:2]],
+                "date": _month(rng, 2026, 2026),
+                "objet": w.sentence(6, 10)[:-1],
+            }
+        ],
     }
     seen = (f"[[retour:{rng.choice(reports)}]]",) if reports else ()
     return {
         "index.md": _document(index, w.paragraph(180, (f"[[pratique:{practice}]]",))),
-        "diagnostic.md": _document(diagnostic, "## Méthode\n\n" + w.paragraph(120) +
-                                   "\n\n## Analyse\n\n" + w.paragraph(200, seen)),
+        "diagnostic.md": _document(
+            diagnostic,
+            "## Méthode\n\n" + w.paragraph(120) + "\n\n## Analyse\n\n" + w.paragraph(200, seen),
+        ),
         "plan-action.md": _document(plan, w.paragraph(200, (f"[[diagnostic:{slug}]]",))),
         "partenariat.md": _document(partnership, w.paragraph(150)),
     }
@@ -368,34 +770,43 @@ def generate(dest: Path, entries: int, seed: int = 2026) -> CorpusStats:
         name = w.place()
         names.setdefault(slugify(name), name)
     folders = list(SEANCES)
-    formats = [OTHER_FORMATS[i // 10 % 4] if i % 10 == 9 else "retour-experience"
-               for i in range(item_count)]
+    formats = [
+        OTHER_FORMATS[i // 10 % 4] if i % 10 == 9 else "retour-experience"
+        for i in range(item_count)
+    ]
     slugs = [f"{slugify(w.title(2, 4))[:40].strip('-')}-{i + 1}" for i in range(item_count)]
     reports = [s for s, f in zip(slugs, formats) if f == "retour-experience"]
     ctx = {
-        "practices": sorted(p.stem for p in (REPO / "docs" / "pratiques").glob("*.md")
-                            if p.name != "index.md"),
-        "themes": list(vocab["thematiques"]), "actors": list(vocab["types_acteurs"]),
-        "publics": list(vocab["publics"]), "statuses": list(vocab["statuts_action"]),
+        "practices": sorted(
+            p.stem for p in (REPO / "docs" / "pratiques").glob("*.md") if p.name != "index.md"
+        ),
+        "themes": list(vocab["thematiques"]),
+        "actors": list(vocab["types_acteurs"]),
+        "publics": list(vocab["publics"]),
+        "statuses": list(vocab["statuts_action"]),
         "territories": list(names),
     }
     for folder in folders:
         (dest / "sessions" / folder).mkdir(parents=True)
         (dest / "sessions" / folder / "index.md").write_text(
-            _seance(w, folder, ctx["themes"]), encoding="utf-8")
+            _seance(w, folder, ctx["themes"]), encoding="utf-8"
+        )
     for i, (slug, fmt) in enumerate(zip(slugs, formats)):
         folder = folders[i % len(folders)]
-        text = (_report(w, ctx, slug, [r for r in rng.sample(reports, min(3, len(reports)))
-                                       if r != slug])
-                if fmt == "retour-experience" else _item(w, ctx, fmt, folder))
+        text = (
+            _report(
+                w, ctx, slug, [r for r in rng.sample(reports, min(3, len(reports))) if r != slug]
+            )
+            if fmt == "retour-experience"
+            else _item(w, ctx, fmt, folder)
+        )
         (dest / "sessions" / folder / f"{slug}.md").write_text(text, encoding="utf-8")
     for slug, name in names.items():
         folder = dest / "territories" / slug
         folder.mkdir(parents=True)
         for filename, text in _territory_files(w, ctx, slug, name, reports).items():
             (folder / filename).write_text(text, encoding="utf-8")
-    return CorpusStats(item_count + 4 * territory_count, item_count, len(reports),
-                       territory_count)
+    return CorpusStats(item_count + 4 * territory_count, item_count, len(reports), territory_count)
 
 
 def baseline_tree(corpus: Path, dest: Path) -> None:
@@ -414,8 +825,9 @@ def baseline_tree(corpus: Path, dest: Path) -> None:
             target = docs / located.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    (docs / "index.md").write_text("# Accueil\n\nSite de référence du banc d'essai.\n",
-                                   encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# Accueil\n\nSite de référence du banc d'essai.\n", encoding="utf-8"
+    )
     project = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
         "site_name": "Référence Material (banc d'essai)",
@@ -425,4 +837,5 @@ def baseline_tree(corpus: Path, dest: Path) -> None:
         "markdown_extensions": project.get("markdown_extensions", []),
     }
     (dest / "mkdocs.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )

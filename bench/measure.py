@@ -47,13 +47,24 @@ def run(command: list[str], cwd: Path, timeout: float | None = None) -> Run:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix="capi-bench-run-") as tmp:
         result_file = Path(tmp) / "usage.json"
-        done = subprocess.run([sys.executable, "-c", WRAPPER, str(result_file), *command],
-                              cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, "-c", WRAPPER, str(result_file), *command],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         if not result_file.exists():  # the wrapper itself failed
             return Run(done.returncode or 1, 0.0, 0.0, 0, _tail(done.stdout + done.stderr))
         usage = json.loads(result_file.read_text(encoding="utf-8"))
-    return Run(usage["code"], usage["wall"], usage["cpu"], usage["maxrss_kb"] * 1024,
-               _tail(done.stdout + done.stderr))
+    return Run(
+        usage["code"],
+        usage["wall"],
+        usage["cpu"],
+        usage["maxrss_kb"] * 1024,
+        _tail(done.stdout + done.stderr),
+    )
 
 
 def _tail(text: str, lines: int = 15) -> str:
@@ -100,8 +111,9 @@ def _engine_search(site: Path) -> int | None:
     if not (index / "meta.js").is_file():
         return None
     script = site / "assets" / "capi-search.js"
-    match = re.search(r"\bRESULTS\s*=\s*(\d+)", script.read_text(encoding="utf-8")
-                      if script.is_file() else "")
+    match = re.search(
+        r"\bRESULTS\s*=\s*(\d+)", script.read_text(encoding="utf-8") if script.is_file() else ""
+    )
     results = int(match.group(1)) if match else 10
     shards = sorted((_size(p) for p in (index / "t").glob("*.js")), reverse=True)
     chunks = sorted((_size(p) for p in (index / "d").glob("*.js")), reverse=True)
@@ -122,8 +134,11 @@ def _material_search(site: Path) -> int | None:
     names = [f"lunr.{lang}.min.js" for lang in others]
     names += ["lunr.stemmer.support.min.js"] if others else []
     names += ["lunr.multi.min.js"] if len(langs) > 1 else []
-    return (_size(index) + sum(_size(p) for p in (scripts / "workers").glob("search*.js"))
-            + sum(_size(scripts / "lunr" / "min" / name) for name in names))
+    return (
+        _size(index)
+        + sum(_size(p) for p in (scripts / "workers").glob("search*.js"))
+        + sum(_size(scripts / "lunr" / "min" / name) for name in names)
+    )
 
 
 def measure_site(site: Path) -> Output:

@@ -31,8 +31,9 @@ INPUTS = {
     "separateurs": "***\n" * 8_000,
     "definitions": "a\n: b\n" * 15_000,
     "blocs-html-imbriques": '<div markdown="1">\n\n' * 600 + "x\n\n" + "</div>\n\n" * 600,
-    "tableau-de-liens": "".join(f"| [lien {i}](https://exemple.fr/{i}) | a<br>b |\n"
-                                for i in range(1_000)),
+    "tableau-de-liens": "".join(
+        f"| [lien {i}](https://exemple.fr/{i}) | a<br>b |\n" for i in range(1_000)
+    ),
 }
 # what the time of one input must stay under
 BUDGET_SECONDS = 1.0

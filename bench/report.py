@@ -22,8 +22,10 @@ COMMAND_LABELS = {
     "build": "construction capi",
     "reference": "référence Material",
 }
-TABLE_HEADER = ("| Fiches | Commande | Durée (s) | Processeur (s) | Mémoire max (Mo) | Pages "
-                "| Sortie (Mo) | Ko par page | Recherche (Ko) | Explorateur (Ko) |")
+TABLE_HEADER = (
+    "| Fiches | Commande | Durée (s) | Processeur (s) | Mémoire max (Mo) | Pages "
+    "| Sortie (Mo) | Ko par page | Recherche (Ko) | Explorateur (Ko) |"
+)
 MET, NOT_MET, UNMEASURED = "tenu", "non tenu", "non mesuré"
 SMALL, LARGE = 1_000, 10_000
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "capi")
@@ -74,9 +76,12 @@ def machine() -> list[str]:
         ram_text = f"{number(ram / 1e9, 1)} Go"
     except (ValueError, OSError, AttributeError):
         ram_text = "inconnue"
-    rows = [("Processeurs", str(os.cpu_count() or "inconnu")), ("Mémoire vive", ram_text),
-            ("Système", f"{platform.system()} {platform.release()} ({platform.machine()})"),
-            ("Python", platform.python_version())]
+    rows = [
+        ("Processeurs", str(os.cpu_count() or "inconnu")),
+        ("Mémoire vive", ram_text),
+        ("Système", f"{platform.system()} {platform.release()} ({platform.machine()})"),
+        ("Python", platform.python_version()),
+    ]
     for name in DISTRIBUTIONS:
         try:
             rows.append((name, metadata.version(name)))
@@ -136,23 +141,33 @@ def table(results: list[Result]) -> list[str]:
         label = COMMAND_LABELS[r.command]
         if not r.ok:
             code = next((run.code for run in r.runs if run.code != 0), "?")
-            lines.append(f"| {number(r.entries)} | {label} | échec (code {code}) |"
-                         + " — |" * 7)
+            lines.append(f"| {number(r.entries)} | {label} | échec (code {code}) |" + " — |" * 7)
             continue
-        cells = [number(r.entries), label, number(r.wall, 2), number(r.cpu, 2),
-                 number(r.peak_rss / 1e6)]
+        cells = [
+            number(r.entries),
+            label,
+            number(r.wall, 2),
+            number(r.cpu, 2),
+            number(r.peak_rss / 1e6),
+        ]
         out = r.output
         if out is None:
             cells += ["—"] * 5
         else:
-            cells += [number(out.pages), mega(out.total), kilo(int(out.per_page)),
-                      kilo(out.search), kilo(out.explorer)]
+            cells += [
+                number(out.pages),
+                mega(out.total),
+                kilo(int(out.per_page)),
+                kilo(out.search),
+                kilo(out.explorer),
+            ]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
-def _budget(label: str, limit: str, value: float | None, ceiling: float,
-            shown: str | None) -> Budget:
+def _budget(
+    label: str, limit: str, value: float | None, ceiling: float, shown: str | None
+) -> Budget:
     """A budget met when ``value <= ceiling``; ``None`` means not measured."""
     if value is None or shown is None:
         return Budget(label, limit, "—", UNMEASURED)
@@ -167,31 +182,66 @@ def budgets(results: list[Result]) -> list[Budget]:
     out = []
     for key, when in (("check", "à froid"), ("check-cache", "cache rempli")):
         r = found.get((LARGE, key))
-        out.append(_budget(f"`capi check` à 10 000 fiches, {when}", "≤ 3 s", r and r.wall, 3,
-                           r and f"{number(r.wall, 2)} s"))
+        out.append(
+            _budget(
+                f"`capi check` à 10 000 fiches, {when}",
+                "≤ 3 s",
+                r and r.wall,
+                3,
+                r and f"{number(r.wall, 2)} s",
+            )
+        )
     ratio = build and reference and build.wall / reference.wall
-    out.append(_budget(
-        "Construction complète à 1 000 fiches", "≤ 0,6 × référence Material", ratio, 0.6,
-        build and reference and (
-            f"{number(build.wall, 1)} s / {number(reference.wall, 1)} s = {number(ratio, 2)} × "
-            f"(temps processeur : {number(build.cpu / reference.cpu, 2)} ×)")))
+    out.append(
+        _budget(
+            "Construction complète à 1 000 fiches",
+            "≤ 0,6 × référence Material",
+            ratio,
+            0.6,
+            build
+            and reference
+            and (
+                f"{number(build.wall, 1)} s / {number(reference.wall, 1)} s = {number(ratio, 2)} × "
+                f"(temps processeur : {number(build.cpu / reference.cpu, 2)} ×)"
+            ),
+        )
+    )
     growth = large and build and large.wall / build.wall
-    out.append(_budget("Passage à l'échelle : durée (10 000) / durée (1 000)", "≤ 11", growth,
-                       11, growth and number(growth, 1)))
+    out.append(
+        _budget(
+            "Passage à l'échelle : durée (10 000) / durée (1 000)",
+            "≤ 11",
+            growth,
+            11,
+            growth and number(growth, 1),
+        )
+    )
     engine_runs = [found.get((LARGE, key)) for key in ("check", "check-cache", "build")]
     peak = large and max(r.peak_rss for r in engine_runs if r)
-    out.append(_budget("Mémoire maximale à 10 000 fiches (check et construction)", "≤ 1,5 Go",
-                       peak, 1.5e9, peak and f"{number(peak / 1e9, 2)} Go"))
+    out.append(
+        _budget(
+            "Mémoire maximale à 10 000 fiches (check et construction)",
+            "≤ 1,5 Go",
+            peak,
+            1.5e9,
+            peak and f"{number(peak / 1e9, 2)} Go",
+        )
+    )
     sizes = {n: found.get((n, "build")) for n in (SMALL, LARGE)}
     per_page = {n: r.output.per_page for n, r in sizes.items() if r and r.output}
-    shown = " ; ".join(f"{number(n)} : " + (f"{kilo(int(per_page[n]))} Ko" if n in per_page
-                                            else "non mesuré") for n in sizes)
+    shown = " ; ".join(
+        f"{number(n)} : " + (f"{kilo(int(per_page[n]))} Ko" if n in per_page else "non mesuré")
+        for n in sizes
+    )
     over = any(v > 100e3 for v in per_page.values())
     status = NOT_MET if over else (MET if len(per_page) == 2 else UNMEASURED)
-    out.append(Budget("Sortie moyenne par page à 1 000 et 10 000 fiches", "≤ 100 Ko", shown,
-                      status))
-    for label, attr in (("Recherche : données chargées avant le premier résultat", "search"),
-                        ("Données de l'explorateur (transfert compressé)", "explorer")):
+    out.append(
+        Budget("Sortie moyenne par page à 1 000 et 10 000 fiches", "≤ 100 Ko", shown, status)
+    )
+    for label, attr in (
+        ("Recherche : données chargées avant le premier résultat", "search"),
+        ("Données de l'explorateur (transfert compressé)", "explorer"),
+    ):
         size = getattr(large.output, attr) if large and large.output else None
         shown = None if size is None else f"{mega(size, 2)} Mo"
         if attr == "explorer" and size is not None and large.output.explorer_transfer:
@@ -214,17 +264,21 @@ def budget_table(items: list[Budget]) -> list[str]:
 
 def profile_section(profile: Profile) -> list[str]:
     lines = [
-        f"## Profil d'une construction de {number(profile.entries)} fiches", "",
+        f"## Profil d'une construction de {number(profile.entries)} fiches",
+        "",
         f"Construction complète dans le processus du banc d'essai, sous `cProfile` "
         f"({number(profile.seconds, 1)} s sous le profileur, plus lente qu'en temps normal). "
         "Les 25 fonctions de plus fort temps cumulé (temps passé dans la fonction et dans "
-        "celles qu'elle appelle) :", "",
-        "| Appels | Temps propre (s) | Temps cumulé (s) | Fonction |", "|---:|---:|---:|---|",
+        "celles qu'elle appelle) :",
+        "",
+        "| Appels | Temps propre (s) | Temps cumulé (s) | Fonction |",
+        "|---:|---:|---:|---|",
     ]
     for calls, own, cumulative, name in profile.rows:
         shown = name.replace("|", "¦").replace("`", "'")
-        lines.append(f"| {number(calls)} | {number(own, 2)} | {number(cumulative, 2)} "
-                     f"| `{shown}` |")
+        lines.append(
+            f"| {number(calls)} | {number(own, 2)} | {number(cumulative, 2)} | `{shown}` |"
+        )
     return lines
 
 
@@ -262,35 +316,65 @@ c'est ce chiffre qui est comparé au budget.
 def pathological_section(rows: list[tuple[str, int, bool, float]], budget: float) -> list[str]:
     """Durations of the pathological bodies (bench/pathological.py)."""
     worst = max((seconds for *_, seconds in rows), default=0.0)
-    lines = ["## Entrées pathologiques", "",
-             "Textes de 10 à 100 Ko qu'une contribution hostile ou maladroite peut contenir "
-             "(des milliers de « [ » ou de « < », des listes imbriquées…). Chacun est vérifié, "
-             "puis mis en page et filtré s'il est accepté ; un texte refusé (E035) n'est jamais "
-             "mis en page.", "",
-             "| Entrée | Taille | Issue | Durée |", "|---|---:|---|---:|"]
-    lines += [f"| {name} | {kilo(size)} Ko | {'mis en page' if converted else 'refusé (E035)'} | "
-              f"{number(seconds * 1000)} ms |" for name, size, converted, seconds in rows]
-    lines += ["", f"Budget : chaque entrée en moins de {number(budget, 1)} s ; la plus longue : "
-              f"{number(worst * 1000)} ms — {_status(worst <= budget)}.", ""]
+    lines = [
+        "## Entrées pathologiques",
+        "",
+        "Textes de 10 à 100 Ko qu'une contribution hostile ou maladroite peut contenir "
+        "(des milliers de « [ » ou de « < », des listes imbriquées…). Chacun est vérifié, "
+        "puis mis en page et filtré s'il est accepté ; un texte refusé (E035) n'est jamais "
+        "mis en page.",
+        "",
+        "| Entrée | Taille | Issue | Durée |",
+        "|---|---:|---|---:|",
+    ]
+    lines += [
+        f"| {name} | {kilo(size)} Ko | {'mis en page' if converted else 'refusé (E035)'} | "
+        f"{number(seconds * 1000)} ms |"
+        for name, size, converted, seconds in rows
+    ]
+    lines += [
+        "",
+        f"Budget : chaque entrée en moins de {number(budget, 1)} s ; la plus longue : "
+        f"{number(worst * 1000)} ms — {_status(worst <= budget)}.",
+        "",
+    ]
     return lines
 
 
-def render(results: list[Result], repetitions: int, corpus_lines: list[str],
-           profile: Profile | None,
-           pathological: list[tuple[str, int, bool, float]] | None = None) -> str:
+def render(
+    results: list[Result],
+    repetitions: int,
+    corpus_lines: list[str],
+    profile: Profile | None,
+    pathological: list[tuple[str, int, bool, float]] | None = None,
+) -> str:
     now = dt.datetime.now().strftime("%Y-%m-%d à %H:%M")
     parts = [
-        "# Performances", "",
+        "# Performances",
+        "",
         f"Page écrite par le banc d'essai (`make bench`) le {now}. Ce banc d'essai n'est pas "
         "un test : il mesure le temps de vérification et de construction du site quand le "
-        "nombre de fiches grandit, et le compare à un site Material sans le moteur.", "",
-        "## Machine", "", *machine(), "",
-        "## Méthode", "", *method(repetitions, corpus_lines), "",
-        "## Résultats", "", *table(results), "",
-        "## Budgets", "",
+        "nombre de fiches grandit, et le compare à un site Material sans le moteur.",
+        "",
+        "## Machine",
+        "",
+        *machine(),
+        "",
+        "## Méthode",
+        "",
+        *method(repetitions, corpus_lines),
+        "",
+        "## Résultats",
+        "",
+        *table(results),
+        "",
+        "## Budgets",
+        "",
         "Les budgets qui demandent la mesure à 10 000 fiches (`.venv/bin/python -m bench "
-        "--grand`) sont « non mesuré » sans elle.", "",
-        *budget_table(budgets(results)), "",
+        "--grand`) sont « non mesuré » sans elle.",
+        "",
+        *budget_table(budgets(results)),
+        "",
         ANALYSIS,
     ]
     if pathological is not None:

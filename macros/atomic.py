@@ -34,8 +34,9 @@ def replacing(target: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, target: Path, tweak: Callable[..., None] | None = None,
-               quiet: bool = False) -> int:
+def build_site(
+    root: Path, target: Path, tweak: Callable[..., None] | None = None, quiet: bool = False
+) -> int:
     """Strict MkDocs build of ``root`` into ``target``; returns an exit code."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -50,8 +51,10 @@ def build_site(root: Path, target: Path, tweak: Callable[..., None] | None = Non
                 tweak(config)
             build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
-        print(f"capi build : échec de la construction, {target.name}/ est inchangé. {exc}",
-              file=sys.stderr)
+        print(
+            f"capi build : échec de la construction, {target.name}/ est inchangé. {exc}",
+            file=sys.stderr,
+        )
         return 1
     if not quiet:
         print(f"capi build : site construit dans {target}")

@@ -20,12 +20,12 @@ from urllib.parse import unquote, urlsplit
 from .graph import Graph
 from .render.links import page_url
 
-ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>',
-                        re.DOTALL)
+ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 DROP_RE = re.compile(
     r'<a [^>]*class="(?:md-content__button|headerlink)[^"]*"[^>]*>.*?</a>'
     r"|<script\b.*?</script>|<form\b.*?</form>",
-    re.DOTALL)
+    re.DOTALL,
+)
 ID_RE = re.compile(r'\bid="([^"]+)"')
 HREF_RE = re.compile(r'\bhref="([^"]*)"')
 H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -88,13 +88,23 @@ def parts(graph: Graph) -> list[Part]:
     for territory in graph.by_kind.get("territoire", []):
         territories.append(url(territory.src_uri))
         docs = graph.deliverables.get(territory.slug, {})
-        territories += [url(docs[k].src_uri) for k in ("diagnostic", "plan-action", "partenariat")
-                        if k in docs]
-    practices = [f"pratiques/{slug}/" for slug in
-                 sorted(graph.practices, key=lambda s: graph.practice_title(s).lower())]
+        territories += [
+            url(docs[k].src_uri) for k in ("diagnostic", "plan-action", "partenariat") if k in docs
+        ]
+    practices = [
+        f"pratiques/{slug}/"
+        for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower())
+    ]
     return [
-        Part("Restitution", ["restitution/", "restitution/seances/", "restitution/pratiques/",
-                             "restitution/territoires/"]),
+        Part(
+            "Restitution",
+            [
+                "restitution/",
+                "restitution/seances/",
+                "restitution/pratiques/",
+                "restitution/territoires/",
+            ],
+        ),
         Part("Les séances", seances),
         Part("Les territoires et leurs livrables", territories),
         Part("Les pratiques", practices),
@@ -129,8 +139,9 @@ def _rewrite(article: str, url: str, anchors: dict[str, str], prefix: str) -> st
     return HREF_RE.sub(href, article)
 
 
-def booklet_html(site_dir: Path, graph: Graph, title: str, edition: str, organiser: str,
-                 date: str) -> str:
+def booklet_html(
+    site_dir: Path, graph: Graph, title: str, edition: str, organiser: str, date: str
+) -> str:
     book = parts(graph)
     anchors: dict[str, str] = {}
     for part in book:
@@ -147,21 +158,28 @@ def booklet_html(site_dir: Path, graph: Graph, title: str, edition: str, organis
                 heading = H1_RE.search(article)
                 name = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else url
                 pid = anchors[url]
-                toc.append(f'<li class="page"><a href="#{pid}">{html.escape(html.unescape(name))}'
-                           "</a></li>")
-                body.append(f'<section class="page" id="{pid}">'
-                            f"{_rewrite(article, url, anchors, pid)}</section>")
-    cover = (f'<section class="cover"><h1>{html.escape(title)}</h1>'
-             f"<p>Restitution du cycle de qualification</p>"
-             f'<p class="edition">Édition {html.escape(edition)}</p>'
-             f"<p>{html.escape(organiser)}</p><p>Publié le {html.escape(date)}</p></section>")
-    return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title)} — édition {html.escape(edition)}</title>"
-            f'<meta name="author" content="{html.escape(organiser)}">'
-            f'<meta name="dcterms.created" content="{html.escape(date)}">'
-            f"<style>{CSS}</style></head><body>{cover}"
-            f'<nav class="toc"><h1>Sommaire</h1><ol>{"".join(toc)}</ol></nav>'
-            f'{"".join(body)}</body></html>')
+                toc.append(
+                    f'<li class="page"><a href="#{pid}">{html.escape(html.unescape(name))}</a></li>'
+                )
+                body.append(
+                    f'<section class="page" id="{pid}">'
+                    f"{_rewrite(article, url, anchors, pid)}</section>"
+                )
+    cover = (
+        f'<section class="cover"><h1>{html.escape(title)}</h1>'
+        f"<p>Restitution du cycle de qualification</p>"
+        f'<p class="edition">Édition {html.escape(edition)}</p>'
+        f"<p>{html.escape(organiser)}</p><p>Publié le {html.escape(date)}</p></section>"
+    )
+    return (
+        f'<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} — édition {html.escape(edition)}</title>"
+        f'<meta name="author" content="{html.escape(organiser)}">'
+        f'<meta name="dcterms.created" content="{html.escape(date)}">'
+        f"<style>{CSS}</style></head><body>{cover}"
+        f'<nav class="toc"><h1>Sommaire</h1><ol>{"".join(toc)}</ol></nav>'
+        f"{''.join(body)}</body></html>"
+    )
 
 
 # « rel="attachment" » makes WeasyPrint embed the target as a PDF attachment: never wanted
@@ -199,8 +217,9 @@ def _refuse_outside(url: str, root: Path) -> None:
         raise ValueError(f"lien symbolique refusé : {url[:80]}")
 
 
-def write_booklet(site_dir: Path, graph: Graph, out: Path, title: str, edition: str,
-                  organiser: str, date: str) -> None:
+def write_booklet(
+    site_dir: Path, graph: Graph, out: Path, title: str, edition: str, organiser: str, date: str
+) -> None:
     render_pdf(booklet_html(site_dir, graph, title, edition, organiser, date), site_dir, out)
 
 
@@ -208,5 +227,8 @@ def render_pdf(document: str, site_dir: Path, out: Path) -> None:
     """``document`` as a PDF, reading nothing but the files of ``site_dir``."""
     from weasyprint import HTML
 
-    HTML(string=ATTACHMENT_RE.sub("", document), base_url=str(site_dir) + "/",
-         url_fetcher=site_only_fetcher(site_dir)).write_pdf(out)
+    HTML(
+        string=ATTACHMENT_RE.sub("", document),
+        base_url=str(site_dir) + "/",
+        url_fetcher=site_only_fetcher(site_dir),
+    ).write_pdf(out)

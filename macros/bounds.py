@@ -34,15 +34,21 @@ _ABBREVIATION_RE = re.compile(r"^ {0,3}\*\[", re.MULTILINE)
 # 500 definitions in a row a RecursionError); each limit is far above a real page
 COUNTED = (
     (re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE), 500, "titres « # »"),
-    (re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE), 500,
-     "lignes de séparation"),
+    (
+        re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE),
+        500,
+        "lignes de séparation",
+    ),
     (re.compile(r"\bmarkdown\s*=", re.IGNORECASE), 50, "blocs HTML avec markdown="),
     (re.compile(r"^ {0,3}:[ \t]", re.MULTILINE), 100, "définitions « : »"),
 )
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 # an opener with no closer before the next opener (linear: no nested quantifier)
-_UNCLOSED_RES = (re.compile(r"\[[^\[\]]*(?=\[|\Z)"), re.compile(r"<[^<>]*(?=<|\Z)"),
-                 re.compile(r"\([^()]*(?=\(|\Z)"))
+_UNCLOSED_RES = (
+    re.compile(r"\[[^\[\]]*(?=\[|\Z)"),
+    re.compile(r"<[^<>]*(?=<|\Z)"),
+    re.compile(r"\([^()]*(?=\(|\Z)"),
+)
 # the container markers at the start of a line: « > », « - », « * », « + », « 1. »
 _PREFIX_RE = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
 _MARKER_RE = re.compile(r">|[-*+]|\d{1,9}[.)]")
@@ -54,36 +60,57 @@ def check(body: str, body_line: int, path: str, problems: Problems) -> bool:
         abbreviations = list(_ABBREVIATION_RE.finditer(body))
         if len(abbreviations) > MAX_ABBREVIATIONS:
             extra = abbreviations[MAX_ABBREVIATIONS]
-            problems.add(path, body_line + body.count("\n", 0, extra.start()), "E035",
-                         what=f"{len(abbreviations)} définitions d'abréviations « *[…]: »",
-                         remedy=f"gardez-en au plus {MAX_ABBREVIATIONS} par page")
+            problems.add(
+                path,
+                body_line + body.count("\n", 0, extra.start()),
+                "E035",
+                what=f"{len(abbreviations)} définitions d'abréviations « *[…]: »",
+                remedy=f"gardez-en au plus {MAX_ABBREVIATIONS} par page",
+            )
             return False
     for pattern, limit, label in COUNTED:
         found = pattern.findall(body) if len(body) > 2 * limit else ()
         if len(found) > limit:
             extra = list(pattern.finditer(body))[limit]
-            problems.add(path, body_line + body.count("\n", 0, extra.start()), "E035",
-                         what=f"{len(found)} {label}", remedy=f"au plus {limit} par page")
+            problems.add(
+                path,
+                body_line + body.count("\n", 0, extra.start()),
+                "E035",
+                what=f"{len(found)} {label}",
+                remedy=f"au plus {limit} par page",
+            )
             return False
     line, start, total = body_line, 0, 0
     while start <= len(body):
         separator = _BLANK_LINE_RE.search(body, start)
         end = separator.start() if separator else len(body)
         block = body[start:end]
-        opening = sum(len(pattern.findall(block)) for pattern in _UNCLOSED_RES) if (
-            "[" in block or "<" in block or "(" in block) else 0
+        opening = (
+            sum(len(pattern.findall(block)) for pattern in _UNCLOSED_RES)
+            if ("[" in block or "<" in block or "(" in block)
+            else 0
+        )
         total += opening * len(block)
         if opening * len(block) > MAX_BLOCK_COST or total > MAX_BODY_COST:
             first = line + len(block) - len(block.lstrip("\n"))  # its first written line
-            problems.add(path, first, "E035", what=f"{opening} « [ », « < » ou « ( » jamais "
-                         f"refermés dans un bloc de {len(block)} caractères",
-                         remedy="refermez-les, ou séparez les paragraphes par des lignes vides")
+            problems.add(
+                path,
+                first,
+                "E035",
+                what=f"{opening} « [ », « < » ou « ( » jamais "
+                f"refermés dans un bloc de {len(block)} caractères",
+                remedy="refermez-les, ou séparez les paragraphes par des lignes vides",
+            )
             return False
         deep = _too_deep(block)
         if deep is not None:
-            problems.add(path, line + deep, "E035",
-                         what="listes, citations ou retraits imbriqués sur plus de "
-                              f"{MAX_DEPTH} niveaux", remedy="réduisez l'imbrication")
+            problems.add(
+                path,
+                line + deep,
+                "E035",
+                what=f"listes, citations ou retraits imbriqués sur plus de {MAX_DEPTH} niveaux",
+                remedy="réduisez l'imbrication",
+            )
             return False
         if separator is None:
             break

@@ -37,9 +37,14 @@ def engine_fingerprint(vocabulary_bytes: bytes) -> str:
 class FileCache:
     """path → (size, mtime) → cached value, valid for one engine fingerprint."""
 
-    def __init__(self, root: Path, fingerprint: str, enabled: bool = True,
-                 encode: Callable[[Any], Any] = lambda v: v,
-                 decode: Callable[[Any], Any] = lambda v: v) -> None:
+    def __init__(
+        self,
+        root: Path,
+        fingerprint: str,
+        enabled: bool = True,
+        encode: Callable[[Any], Any] = lambda v: v,
+        decode: Callable[[Any], Any] = lambda v: v,
+    ) -> None:
         self.path = root / CACHE_DIR / CACHE_FILE
         self.fingerprint = fingerprint
         self.encode, self.decode = encode, decode
@@ -55,8 +60,10 @@ class FileCache:
                 data = json.load(handle)
             if data["fingerprint"] != self.fingerprint:
                 return  # another engine or vocabulary: start afresh
-            self.old = {rel: ((size, mtime), self.decode(value))
-                        for rel, ((size, mtime), value) in data["files"].items()}
+            self.old = {
+                rel: ((size, mtime), self.decode(value))
+                for rel, ((size, mtime), value) in data["files"].items()
+            }
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             self.old = {}  # no cache, or not one of ours: start afresh
 
@@ -73,14 +80,16 @@ class FileCache:
     def save(self) -> None:
         if not self.enabled or self.new == self.old:
             return
-        data = {"fingerprint": self.fingerprint,
-                "files": {rel: (stamp, self.encode(value))
-                          for rel, (stamp, value) in self.new.items()}}
+        data = {
+            "fingerprint": self.fingerprint,
+            "files": {rel: (stamp, self.encode(value)) for rel, (stamp, value) in self.new.items()},
+        }
         try:
             self.path.parent.mkdir(exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                           encoding="utf-8")
+            tmp.write_text(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout: checking still works, only slower

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from . import atomic
 from .corpus import load_corpus
-from .messages import DOC_URL
 from .loader import CONTENT_DIRS, PRACTICE_DIR
+from .messages import DOC_URL
 from .vocabulary import VOCABULARY_FILE
 
 _FRENCH = {
@@ -25,8 +25,9 @@ _FRENCH = {
     "options": "options",
     "show this help message and exit": "affiche cette aide et quitte",
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "choix invalide : %(value)r (possibles : %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (possibles : %(choices)s)"
+    ),
     "unrecognized arguments: %s": "arguments non reconnus : %s",
     "expected one argument": "une valeur est attendue",
     "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
@@ -57,32 +58,48 @@ def cmd_check(args: argparse.Namespace) -> int:
             except ValueError:
                 print(f"capi check : « {raw} » est hors du dépôt ({root})", file=sys.stderr)
                 return 2
-            if not (rel.split("/")[0] in CONTENT_DIRS or rel.startswith(PRACTICE_DIR)
-                    or rel == VOCABULARY_FILE):
-                print(f"capi check : « {raw} » n'est pas un fichier de contenu (dossiers "
-                      f"sessions/, territories/, {PRACTICE_DIR}/ ou {VOCABULARY_FILE})",
-                      file=sys.stderr)
+            if not (
+                rel.split("/")[0] in CONTENT_DIRS
+                or rel.startswith(PRACTICE_DIR)
+                or rel == VOCABULARY_FILE
+            ):
+                print(
+                    f"capi check : « {raw} » n'est pas un fichier de contenu (dossiers "
+                    f"sessions/, territories/, {PRACTICE_DIR}/ ou {VOCABULARY_FILE})",
+                    file=sys.stderr,
+                )
                 return 2
             only.add(rel)  # a folder's own problems (its name) too
             if path.is_dir() and not path.is_symlink():
-                only.update(p.relative_to(root).as_posix() for p in path.rglob("*") if p.is_file()
-                            or p.is_symlink())
+                only.update(
+                    p.relative_to(root).as_posix()
+                    for p in path.rglob("*")
+                    if p.is_file() or p.is_symlink()
+                )
     started = time.perf_counter()
     corpus = load_corpus(root, only=only, use_cache=True)
     elapsed = time.perf_counter() - started
     for problem in corpus.problems:
         print(problem.github() if args.format == "github" else str(problem))
     errors = corpus.problems.errors
-    count = len(corpus.entries) if only is None else sum(
-        1 for rel in only if not (root / rel).is_dir() or (root / rel).is_symlink())
+    count = (
+        len(corpus.entries)
+        if only is None
+        else sum(1 for rel in only if not (root / rel).is_dir() or (root / rel).is_symlink())
+    )
     if errors:
         files = len({p.path for p in errors})
-        print(f"{len(errors)} problème{'s' if len(errors) > 1 else ''} dans {files} "
-              f"fichier{'s' if files > 1 else ''}. Chaque code est expliqué sur la page "
-              f"« Messages d'erreur » du site ({DOC_URL}).", file=sys.stderr)
+        print(
+            f"{len(errors)} problème{'s' if len(errors) > 1 else ''} dans {files} "
+            f"fichier{'s' if files > 1 else ''}. Chaque code est expliqué sur la page "
+            f"« Messages d'erreur » du site ({DOC_URL}).",
+            file=sys.stderr,
+        )
         return 1
-    print(f"capi check : {count} fiche{'s' if count > 1 else ''} vérifiée{'s' if count > 1 else ''}"
-          f", aucun problème ({elapsed:.2f} s).")
+    print(
+        f"capi check : {count} fiche{'s' if count > 1 else ''} vérifiée{'s' if count > 1 else ''}"
+        f", aucun problème ({elapsed:.2f} s)."
+    )
     return 0
 
 
@@ -96,8 +113,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     root = find_root(Path.cwd())
     try:
-        written = create(root, args.type, args.identifiant or args.slug, args.titre, args.seance,
-                         args.format, asker())
+        written = create(
+            root,
+            args.type,
+            args.identifiant or args.slug,
+            args.titre,
+            args.seance,
+            args.format,
+            asker(),
+        )
     except NewError as exc:
         print(f"capi new : {exc}", file=sys.stderr)
         return 2
@@ -164,8 +188,10 @@ def cmd_links(args: argparse.Namespace) -> int:
         print(text)
     urls = len({link.url for link in links})
     if not args.verifier:
-        print(f"capi liens : {len(links)} lien(s) externe(s), {urls} adresse(s) différente(s). "
-              "Ajoutez --verifier (réseau nécessaire) pour tester chaque adresse.")
+        print(
+            f"capi liens : {len(links)} lien(s) externe(s), {urls} adresse(s) différente(s). "
+            "Ajoutez --verifier (réseau nécessaire) pour tester chaque adresse."
+        )
         return 0
     print(f"capi liens : {urls} adresse(s) testée(s), {broken} lien(s) en erreur.")
     return 1 if broken else 0
@@ -173,61 +199,92 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="capi", description="Outils de la base de connaissances du cycle de qualification.")
+        prog="capi", description="Outils de la base de connaissances du cycle de qualification."
+    )
     sub = parser.add_subparsers(dest="commande", metavar="COMMANDE")
     sub.required = True
-    check = sub.add_parser("check", help="vérifie les fiches et affiche chaque problème",
-                           description="Vérifie les fiches ; code de sortie 1 s'il y a des "
-                           "problèmes.")
-    check.add_argument("chemins", nargs="*", metavar="CHEMIN",
-                       help="fichiers ou dossiers à vérifier (par défaut : tout)")
-    check.add_argument("--format", choices=("texte", "github"), default="texte",
-                       help="« github » affiche des annotations GitHub Actions")
+    check = sub.add_parser(
+        "check",
+        help="vérifie les fiches et affiche chaque problème",
+        description="Vérifie les fiches ; code de sortie 1 s'il y a des problèmes.",
+    )
+    check.add_argument(
+        "chemins",
+        nargs="*",
+        metavar="CHEMIN",
+        help="fichiers ou dossiers à vérifier (par défaut : tout)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("texte", "github"),
+        default="texte",
+        help="« github » affiche des annotations GitHub Actions",
+    )
     check.set_defaults(func=cmd_check)
-    build = sub.add_parser("build", help="construit le site (mode strict) dans site/",
-                           description="Construit le site ; le dossier précédent n'est remplacé "
-                           "qu'en cas de succès.")
+    build = sub.add_parser(
+        "build",
+        help="construit le site (mode strict) dans site/",
+        description="Construit le site ; le dossier précédent n'est remplacé qu'en cas de succès.",
+    )
     build.add_argument("--dossier", help="dossier de sortie (par défaut : site/)")
     build.set_defaults(func=cmd_build)
-    new = sub.add_parser("new", help="crée une fiche à partir d'un modèle commenté",
-                         description="Crée une fiche valide au bon endroit, sans jamais écraser "
-                         "un fichier existant. Exemples : capi new retour --seance 02 --titre "
-                         "\"Un fablab au pied des tours\" ; capi new territoire val-de-lys ; "
-                         "capi new pratique fablab ; capi new intervention --seance 01 "
-                         "--format visite --titre \"Visite d'un tiers-lieu\".")
-    new.add_argument("type", choices=("retour", "intervention", "territoire", "pratique"),
-                     help="retour, intervention, territoire ou pratique")
+    new = sub.add_parser(
+        "new",
+        help="crée une fiche à partir d'un modèle commenté",
+        description="Crée une fiche valide au bon endroit, sans jamais écraser "
+        "un fichier existant. Exemples : capi new retour --seance 02 --titre "
+        '"Un fablab au pied des tours" ; capi new territoire val-de-lys ; '
+        "capi new pratique fablab ; capi new intervention --seance 01 "
+        '--format visite --titre "Visite d\'un tiers-lieu".',
+    )
+    new.add_argument(
+        "type",
+        choices=("retour", "intervention", "territoire", "pratique"),
+        help="retour, intervention, territoire ou pratique",
+    )
     new.add_argument("identifiant", nargs="?", help="identifiant (territoire, pratique)")
     new.add_argument("--titre", help="titre de la fiche")
     new.add_argument("--seance", help="numéro de la séance (retour, intervention)")
     new.add_argument("--format", help="format de l'intervention (apport-expertise, visite…)")
     new.add_argument("--slug", help="identifiant du fichier (par défaut : tiré du titre)")
     new.set_defaults(func=cmd_new)
-    export = sub.add_parser("export", help="écrit les données ouvertes (JSON, CSV)",
-                            description="Écrit les données ouvertes dans site/donnees/.")
+    export = sub.add_parser(
+        "export",
+        help="écrit les données ouvertes (JSON, CSV)",
+        description="Écrit les données ouvertes dans site/donnees/.",
+    )
     export.add_argument("--dossier", help="dossier de sortie (par défaut : site/donnees/)")
     export.add_argument("--edition", help="édition du cycle (ex. 2026)")
     export.set_defaults(func=cmd_export)
-    publish = sub.add_parser("publish", help="publie site, livret PDF, version hors ligne et "
-                             "données dans dist/",
-                             description="Produit dans dist/ : le site, restitution.pdf, "
-                             "site-hors-ligne.zip, les données ouvertes et SHA256SUMS. dist/ "
-                             "n'est remplacé que si tout a réussi.")
+    publish = sub.add_parser(
+        "publish",
+        help="publie site, livret PDF, version hors ligne et données dans dist/",
+        description="Produit dans dist/ : le site, restitution.pdf, "
+        "site-hors-ligne.zip, les données ouvertes et SHA256SUMS. dist/ "
+        "n'est remplacé que si tout a réussi.",
+    )
     publish.add_argument("--edition", help="édition du cycle (par défaut : l'année en cours)")
-    publish.add_argument("--sans-exemples", action="store_true",
-                         help="exclut les fiches marquées « exemple: true »")
+    publish.add_argument(
+        "--sans-exemples", action="store_true", help="exclut les fiches marquées « exemple: true »"
+    )
     publish.add_argument("--dossier", help="dossier de sortie (par défaut : dist/)")
     publish.set_defaults(func=cmd_publish)
-    links = sub.add_parser("liens", help="liste les liens externes des fiches (et les teste)",
-                           description="Liste les liens vers d'autres sites écrits dans les "
-                           "fiches. Avec --verifier (réseau nécessaire), teste chaque adresse ; "
-                           "code de sortie 1 si un lien est cassé.")
-    links.add_argument("--verifier", action="store_true",
-                       help="teste chaque adresse (réseau nécessaire)")
+    links = sub.add_parser(
+        "liens",
+        help="liste les liens externes des fiches (et les teste)",
+        description="Liste les liens vers d'autres sites écrits dans les "
+        "fiches. Avec --verifier (réseau nécessaire), teste chaque adresse ; "
+        "code de sortie 1 si un lien est cassé.",
+    )
+    links.add_argument(
+        "--verifier", action="store_true", help="teste chaque adresse (réseau nécessaire)"
+    )
     links.set_defaults(func=cmd_links)
-    schemas = sub.add_parser("schemas", help="régénère les schémas JSON pour les éditeurs",
-                             description="Écrit schemas/<type>.schema.json à partir du modèle "
-                             "et de vocabulaires.yml.")
+    schemas = sub.add_parser(
+        "schemas",
+        help="régénère les schémas JSON pour les éditeurs",
+        description="Écrit schemas/<type>.schema.json à partir du modèle et de vocabulaires.yml.",
+    )
     schemas.set_defaults(func=cmd_schemas)
     return parser
 

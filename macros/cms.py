@@ -90,17 +90,22 @@ _CODE_PATTERNS = {
     "siren": (SIREN_RE.pattern, "9 chiffres"),
     "qpv": (QPV_RE.pattern, "ex. QN05901M ou QP059001"),
 }
-_REPORT_HINT = ("Obligatoire pour un retour d'expérience dont l'avancement n'est plus "
-                "« À compléter ».")
-_BODY_HINT = ("Texte de la page, en Markdown : `## Titre de section`, `**gras**`, "
-              "`- élément de liste`. Lien vers une autre fiche : `[[pratique:identifiant]]`, "
-              "`[[territoire:identifiant]]`, `[[seance:01]]` ou `[[retour:identifiant]]`. "
-              "Image déposée à côté de la fiche : `![description](nom-du-fichier.jpg)`.")
+_REPORT_HINT = (
+    "Obligatoire pour un retour d'expérience dont l'avancement n'est plus « À compléter »."
+)
+_BODY_HINT = (
+    "Texte de la page, en Markdown : `## Titre de section`, `**gras**`, "
+    "`- élément de liste`. Lien vers une autre fiche : `[[pratique:identifiant]]`, "
+    "`[[territoire:identifiant]]`, `[[seance:01]]` ou `[[retour:identifiant]]`. "
+    "Image déposée à côté de la fiche : `![description](nom-du-fichier.jpg)`."
+)
 # the files of a territory folder: (file, CMS name, label); the loader gives their kind
-TERRITORY_FILES = (("index.md", "presentation", "Présentation du territoire"),
-                   ("diagnostic.md", "diagnostic", "Diagnostic"),
-                   ("plan-action.md", "plan-action", "Plan d'action"),
-                   ("partenariat.md", "partenariat", "Partenariat local"))
+TERRITORY_FILES = (
+    ("index.md", "presentation", "Présentation du territoire"),
+    ("diagnostic.md", "diagnostic", "Diagnostic"),
+    ("plan-action.md", "plan-action", "Plan d'action"),
+    ("partenariat.md", "partenariat", "Partenariat local"),
+)
 
 
 # ---------------------------------------------------------------- fields
@@ -130,8 +135,10 @@ def ref_vocabulary(kind: str) -> str:
 
 
 def _options(vocabularies: Vocabularies, name: str | None) -> list[dict[str, str]]:
-    return [{"label": label, "value": value}
-            for value, label in vocabularies.get(name or "", {}).items()]
+    return [
+        {"label": label, "value": value}
+        for value, label in vocabularies.get(name or "", {}).items()
+    ]
 
 
 def _pattern(spec: Field) -> list[str] | None:
@@ -141,8 +148,10 @@ def _pattern(spec: Field) -> list[str] | None:
     if spec.kind == "text" and spec.max_length:
         return [rf"^[\s\S]{{0,{spec.max_length}}}$", f"Au plus {spec.max_length} caractères"]
     if spec.kind == "date":
-        return [DATE_RE.pattern,
-                "Forme attendue : AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou 2026-06-18)"]
+        return [
+            DATE_RE.pattern,
+            "Forme attendue : AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou 2026-06-18)",
+        ]
     if spec.kind == "email":
         return [EMAIL_RE.pattern, "Forme attendue : une adresse électronique"]
     if spec.kind == "url":
@@ -153,8 +162,9 @@ def _pattern(spec: Field) -> list[str] | None:
     return None
 
 
-def widget(name: str, spec: Field, vocabularies: Vocabularies,
-           extra_hint: str = "") -> dict[str, Any]:
+def widget(
+    name: str, spec: Field, vocabularies: Vocabularies, extra_hint: str = ""
+) -> dict[str, Any]:
     """The CMS field for one model field (the kinds of ``fields._CHECKS``)."""
     out: dict[str, Any] = {"name": name, "label": _split_label(spec.label)[0]}
     kind = spec.kind
@@ -174,11 +184,15 @@ def widget(name: str, spec: Field, vocabularies: Vocabularies,
     elif kind == "choice":
         out.update(widget="select", options=_options(vocabularies, spec.vocab))
     elif kind == "ref" and spec.ref in REF_COLLECTIONS:
-        out.update(widget="relation", collection=REF_COLLECTIONS[spec.ref],
-                   value_field="{{slug}}", search_fields=["title"], display_fields=["title"])
+        out.update(
+            widget="relation",
+            collection=REF_COLLECTIONS[spec.ref],
+            value_field="{{slug}}",
+            search_fields=["title"],
+            display_fields=["title"],
+        )
     elif kind == "ref" and ref_vocabulary(spec.ref or "") in vocabularies:
-        out.update(widget="select",
-                   options=_options(vocabularies, ref_vocabulary(spec.ref or "")))
+        out.update(widget="select", options=_options(vocabularies, ref_vocabulary(spec.ref or "")))
     elif kind == "ref":
         out["widget"] = "string"  # no collection lists these identities
     elif kind == "list":
@@ -200,26 +214,35 @@ def _list(name: str, spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     assert item is not None
     if item.kind == "object":
         sub = fields_for(item.fields or {}, vocabularies)
-        out: dict[str, Any] = {"widget": "list", "label_singular": _split_label(item.label)[0],
-                               "fields": sub}
-        first = next((f["name"] for f in sub
-                      if f.get("required") and f["widget"] in ("string", "text")), None)
+        out: dict[str, Any] = {
+            "widget": "list",
+            "label_singular": _split_label(item.label)[0],
+            "fields": sub,
+        }
+        first = next(
+            (f["name"] for f in sub if f.get("required") and f["widget"] in ("string", "text")),
+            None,
+        )
         if first:
             out["summary"] = "{{fields." + first + "}}"
         return out
     single = widget(name, item, vocabularies)
     if single["widget"] in ("select", "relation"):
         # a list of words or identities: one select or relation with several values
-        return {k: v for k, v in single.items()
-                if k not in ("name", "label", "hint", "required")} | {"multiple": True}
+        return {
+            k: v for k, v in single.items() if k not in ("name", "label", "hint", "required")
+        } | {"multiple": True}
     return {"widget": "list", "label_singular": _split_label(item.label)[0], "field": single}
 
 
-def fields_for(schema: Mapping[str, Field], vocabularies: Vocabularies,
-               conditional: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def fields_for(
+    schema: Mapping[str, Field], vocabularies: Vocabularies, conditional: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     """CMS fields for a mapping of model fields, in the model's order."""
-    return [widget(key, spec, vocabularies, _REPORT_HINT if key in conditional else "")
-            for key, spec in schema.items()]
+    return [
+        widget(key, spec, vocabularies, _REPORT_HINT if key in conditional else "")
+        for key, spec in schema.items()
+    ]
 
 
 def body_field(template: str | None) -> dict[str, Any]:
@@ -230,17 +253,28 @@ def body_field(template: str | None) -> dict[str, Any]:
     Only the image component: the code-block one would fetch CodeMirror modes that
     are separate files of the Decap package, not shipped with the site.
     """
-    out: dict[str, Any] = {"name": BODY, "label": "Texte", "widget": "markdown",
-                           "required": False, "hint": _BODY_HINT, "modes": ["raw"],
-                           "editor_components": ["image"]}
+    out: dict[str, Any] = {
+        "name": BODY,
+        "label": "Texte",
+        "widget": "markdown",
+        "required": False,
+        "hint": _BODY_HINT,
+        "modes": ["raw"],
+        "editor_components": ["image"],
+    }
     if template:
-        out["default"] = "\n".join(f"## {heading}\n\nÀ compléter.\n"
-                                   for heading in BODIES[template]).rstrip("\n")
+        out["default"] = "\n".join(
+            f"## {heading}\n\nÀ compléter.\n" for heading in BODIES[template]
+        ).rstrip("\n")
     return out
 
 
-def entry_fields(kind: str, vocabularies: Vocabularies, template: str | None = None,
-                 defaults: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+def entry_fields(
+    kind: str,
+    vocabularies: Vocabularies,
+    template: str | None = None,
+    defaults: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """Every field of ``kind`` in the model, then the body."""
     conditional = REPORT_REQUIRED if kind == "intervention" else ()
     fields = fields_for(SCHEMAS[kind], vocabularies, conditional)
@@ -271,44 +305,78 @@ def collections(root: Path, vocabularies: Vocabularies) -> list[dict[str, Any]]:
     """The CMS collections, in the order the CMS lists them."""
     seances = _found(root, "seance")
     territories = _found(root, "territoire")
-    vocabularies = {**vocabularies, ref_vocabulary("territoire"): {
-        path.split("/")[1]: title for path, title in territories}}
-    out: list[dict[str, Any]] = [{
-        "name": "seances", "label": "Séances", "label_singular": "Séance",
-        "description": "Présentation de chaque séance du cycle.",
-        "files": [{"name": path.split("/")[1],
-                   "label": f"Séance {path.split('/')[1][:2]} : {title}",
-                   "file": path, "fields": entry_fields("seance", vocabularies)}
-                  for path, title in seances],
-    }]
+    vocabularies = {
+        **vocabularies,
+        ref_vocabulary("territoire"): {path.split("/")[1]: title for path, title in territories},
+    }
+    out: list[dict[str, Any]] = [
+        {
+            "name": "seances",
+            "label": "Séances",
+            "label_singular": "Séance",
+            "description": "Présentation de chaque séance du cycle.",
+            "files": [
+                {
+                    "name": path.split("/")[1],
+                    "label": f"Séance {path.split('/')[1][:2]} : {title}",
+                    "file": path,
+                    "fields": entry_fields("seance", vocabularies),
+                }
+                for path, title in seances
+            ],
+        }
+    ]
     for path, title in seances:
         folder = path.split("/")[1]
-        out.append({
-            "name": f"programme-{folder}", "label": f"Séance {folder[:2]} : programme",
-            "label_singular": "Intervention",
-            "description": ("Retours d'expérience, apports, visites et ateliers de la séance "
-                            f"« {title} »."),
-            "folder": f"sessions/{folder}", "create": True,
-            "filter": {"field": SEANCE_ONLY_KEY},  # no value: entries without it
-            "fields": entry_fields("intervention", vocabularies, "retour",
-                                   {"format": REPORT_FORMAT, "avancement": "a-completer"}),
-        })
-    out.append({
-        "name": "pratiques", "label": "Pratiques", "label_singular": "Pratique",
-        "description": "Fiches de définition des pratiques (fablab, médiation hors les murs…).",
-        "folder": PRACTICE_DIR, "create": True,
-        "fields": entry_fields("pratique", vocabularies, "pratique"),
-    })
+        out.append(
+            {
+                "name": f"programme-{folder}",
+                "label": f"Séance {folder[:2]} : programme",
+                "label_singular": "Intervention",
+                "description": (
+                    f"Retours d'expérience, apports, visites et ateliers de la séance « {title} »."
+                ),
+                "folder": f"sessions/{folder}",
+                "create": True,
+                "filter": {"field": SEANCE_ONLY_KEY},  # no value: entries without it
+                "fields": entry_fields(
+                    "intervention",
+                    vocabularies,
+                    "retour",
+                    {"format": REPORT_FORMAT, "avancement": "a-completer"},
+                ),
+            }
+        )
+    out.append(
+        {
+            "name": "pratiques",
+            "label": "Pratiques",
+            "label_singular": "Pratique",
+            "description": "Fiches de définition des pratiques (fablab, médiation hors les murs…).",
+            "folder": PRACTICE_DIR,
+            "create": True,
+            "fields": entry_fields("pratique", vocabularies, "pratique"),
+        }
+    )
     for path, title in territories:
         base = path.rsplit("/", 1)[0]
-        out.append({
-            "name": f"territoire-{base.split('/')[1]}", "label": f"Territoire : {title}",
-            "description": "La présentation du territoire et ses trois livrables.",
-            "files": [{"name": name, "label": label, "file": f"{base}/{file}",
-                       "fields": entry_fields(_kind(f"{base}/{file}"), vocabularies)}
-                      for file, name, label in TERRITORY_FILES
-                      if (root / base / file).is_file()],
-        })
+        out.append(
+            {
+                "name": f"territoire-{base.split('/')[1]}",
+                "label": f"Territoire : {title}",
+                "description": "La présentation du territoire et ses trois livrables.",
+                "files": [
+                    {
+                        "name": name,
+                        "label": label,
+                        "file": f"{base}/{file}",
+                        "fields": entry_fields(_kind(f"{base}/{file}"), vocabularies),
+                    }
+                    for file, name, label in TERRITORY_FILES
+                    if (root / base / file).is_file()
+                ],
+            }
+        )
     return out
 
 
@@ -335,22 +403,26 @@ def forms(config: Mapping[str, Any]) -> Iterator[tuple[str, str, list[dict[str, 
 
 def repo_from_url(url: str) -> str:
     """``https://github.com/owner/name(.git)`` → ``owner/name``."""
-    match = re.match(r"^(?:https?://)?(?:www\.)?github\.com/([^/\s]+)/([^/\s#?]+?)(?:\.git)?/?$",
-                     url.strip())
+    match = re.match(
+        r"^(?:https?://)?(?:www\.)?github\.com/([^/\s]+)/([^/\s#?]+?)(?:\.git)?/?$", url.strip()
+    )
     if not match:
         raise ValueError(f"repo_url is not a GitHub repository: {url!r}")
     return f"{match.group(1)}/{match.group(2)}"
 
 
-def cms_config(root: Path, vocabularies: Vocabularies, repo: str,
-               base_url: str | None = None) -> dict[str, Any]:
+def cms_config(
+    root: Path, vocabularies: Vocabularies, repo: str, base_url: str | None = None
+) -> dict[str, Any]:
     """The content of ``admin/config.yml``.
 
     ``base_url`` is the address of the OAuth proxy that trades GitHub's code for a
     token; without it Decap uses Netlify's, which works only for a site hosted there.
     """
     backend: dict[str, Any] = {
-        "name": "github", "repo": repo, "branch": BRANCH,
+        "name": "github",
+        "repo": repo,
+        "branch": BRANCH,
         # contributors without write access work on a fork; their work becomes a pull request
         "open_authoring": True,
         # the repository is public: do not ask contributors for their private repositories
@@ -371,12 +443,15 @@ def cms_config(root: Path, vocabularies: Vocabularies, repo: str,
 
 
 def config_text(config: Mapping[str, Any]) -> str:
-    header = ("# Généré à chaque construction du site à partir du modèle de contenu\n"
-              "# (macros/model.py) et de vocabulaires.yml : ne pas modifier à la main.\n")
+    header = (
+        "# Généré à chaque construction du site à partir du modèle de contenu\n"
+        "# (macros/model.py) et de vocabulaires.yml : ne pas modifier à la main.\n"
+    )
     # libyaml's emitter: the configuration grows with the territories (one collection each)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return header + yaml.dump(dict(config), Dumper=dumper, allow_unicode=True, sort_keys=False,
-                              width=100)
+    return header + yaml.dump(
+        dict(config), Dumper=dumper, allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 # scripts from the site only ('unsafe-eval': Decap compiles its configuration schema)
@@ -418,9 +493,12 @@ def admin_page(script_name: str = SCRIPT_NAME) -> str:
 """
 
 
-def admin_files(root: Path, vocabularies: Vocabularies, repo_url: str,
-                base_url: str | None = None) -> dict[str, str]:
+def admin_files(
+    root: Path, vocabularies: Vocabularies, repo_url: str, base_url: str | None = None
+) -> dict[str, str]:
     """Site path → content of the generated files of ``/admin/``."""
     config = cms_config(root, vocabularies, repo_from_url(repo_url), base_url)
-    return {f"{ADMIN_DIR}/{CONFIG_NAME}": config_text(config),
-            f"{ADMIN_DIR}/index.html": admin_page(SCRIPT_NAME)}
+    return {
+        f"{ADMIN_DIR}/{CONFIG_NAME}": config_text(config),
+        f"{ADMIN_DIR}/index.html": admin_page(SCRIPT_NAME),
+    }

@@ -62,8 +62,7 @@ def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = Fals
     vocabularies = load_vocabularies(root, problems)
     corpus = Corpus(root, vocabularies, problems=problems)
     pending: list[tuple[Entry, PendingRef]] = []
-    cache = FileCache(root, _fingerprint(root), enabled=use_cache, encode=_encode,
-                      decode=_decode)
+    cache = FileCache(root, _fingerprint(root), enabled=use_cache, encode=_encode, decode=_decode)
     located_files = []
     for located in discover(root, problems):
         if located.kind == "asset":
@@ -103,8 +102,9 @@ REFUSED_BODY = "*Le texte de cette page n'est pas publié : `capi check` indique
 PARALLEL_FROM = 1500
 
 
-def _load_entries(root: Path, files: list[Located], vocabularies: Vocabularies,
-                  slim: bool) -> list[tuple[str, tuple]]:
+def _load_entries(
+    root: Path, files: list[Located], vocabularies: Vocabularies, slim: bool
+) -> list[tuple[str, tuple]]:
     """(path, (entry, refs, problems)) for each file. A check (``slim``: no bodies to send
     back) of many files uses every core: reading YAML is most of a cold check's time."""
     workers = min(os.cpu_count() or 1, 4)
@@ -116,13 +116,15 @@ def _load_entries(root: Path, files: list[Located], vocabularies: Vocabularies,
     except ValueError:  # no fork on this system: stay in one process
         return _load_chunk(root, files, vocabularies, slim)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        parts = pool.map(_load_chunk, [root] * workers, chunks, [vocabularies] * workers,
-                         [slim] * workers)
+        parts = pool.map(
+            _load_chunk, [root] * workers, chunks, [vocabularies] * workers, [slim] * workers
+        )
         return [item for part in parts for item in part]
 
 
-def _load_chunk(root: Path, files: list[Located], vocabularies: Vocabularies,
-                slim: bool) -> list[tuple[str, tuple]]:
+def _load_chunk(
+    root: Path, files: list[Located], vocabularies: Vocabularies, slim: bool
+) -> list[tuple[str, tuple]]:
     out = []
     for located in files:
         found = Problems()
@@ -136,17 +138,22 @@ def _load_chunk(root: Path, files: list[Located], vocabularies: Vocabularies,
 def _encode(loaded: tuple) -> list:
     """A checked file's result as JSON data (the cache never stores code)."""
     entry, refs, problems = loaded
-    return [None if entry is None else [entry.kind, entry.slug, entry.path, entry.src_uri,
-                                        entry.meta, entry.body_line],
-            [[r.kind, r.slug, r.line, r.key] for r in refs],
-            [[p.path, p.line, p.code, p.message, p.severity] for p in problems]]
+    return [
+        None
+        if entry is None
+        else [entry.kind, entry.slug, entry.path, entry.src_uri, entry.meta, entry.body_line],
+        [[r.kind, r.slug, r.line, r.key] for r in refs],
+        [[p.path, p.line, p.code, p.message, p.severity] for p in problems],
+    ]
 
 
 def _decode(data: list) -> tuple:
     entry, refs, problems = data
-    return (None if entry is None else Entry(*entry[:5], body_line=int(entry[5])),
-            [PendingRef(str(k), str(s), int(n), str(key)) for k, s, n, key in refs],
-            [Problem(str(p), int(n), str(c), str(m), str(sev)) for p, n, c, m, sev in problems])
+    return (
+        None if entry is None else Entry(*entry[:5], body_line=int(entry[5])),
+        [PendingRef(str(k), str(s), int(n), str(key)) for k, s, n, key in refs],
+        [Problem(str(p), int(n), str(c), str(m), str(sev)) for p, n, c, m, sev in problems],
+    )
 
 
 def _fingerprint(root: Path) -> str:
@@ -157,8 +164,9 @@ def _fingerprint(root: Path) -> str:
     return engine_fingerprint(vocabulary)
 
 
-def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
-               problems: Problems) -> tuple[Entry | None, list[PendingRef]]:
+def load_entry(
+    root: Path, located: Located, vocabularies: Vocabularies, problems: Problems
+) -> tuple[Entry | None, list[PendingRef]]:
     """One file → an entry and its references (front matter and text)."""
     path = located.path
     try:
@@ -183,33 +191,64 @@ def load_entry(root: Path, located: Located, vocabularies: Vocabularies,
     rules = INTERVENTION_RULES if located.kind == "intervention" else ()
     checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx, rules, ignored=ignored)
     checked = {k: v for k, v in checked.items() if k not in ignored}
-    if (located.kind == "intervention" and checked.get("format") == "retour-experience"
-            and checked.get("avancement") != "a-completer"):
+    if (
+        located.kind == "intervention"
+        and checked.get("format") == "retour-experience"
+        and checked.get("avancement") != "a-completer"
+    ):
         for key in REPORT_REQUIRED:
             if key not in checked and meta.get(key) in (None, "", []):
-                ctx.add(("format",), "E011", key=key,
-                        hint=" (obligatoire pour un retour d'expérience)")
-    if located.kind == "seance" and "numero" in checked:
-        if int(checked["numero"]) != int(located.slug):
-            ctx.add(("numero",), "E016", key="numero", value=checked["numero"],
-                    expected=f"{int(located.slug)}, le numéro du dossier")
+                ctx.add(
+                    ("format",), "E011", key=key, hint=" (obligatoire pour un retour d'expérience)"
+                )
+    if (
+        located.kind == "seance"
+        and "numero" in checked
+        and (int(checked["numero"]) != int(located.slug))
+    ):
+        ctx.add(
+            ("numero",),
+            "E016",
+            key="numero",
+            value=checked["numero"],
+            expected=f"{int(located.slug)}, le numéro du dossier",
+        )
     body = parsed.body
-    if not html_policy.check_body(body, parsed.body_line, path, problems,
-                                  frozenset(vocabularies.get(html_policy.IMAGE_HOSTS_KEY, {}))):
+    if not html_policy.check_body(
+        body,
+        parsed.body_line,
+        path,
+        problems,
+        frozenset(vocabularies.get(html_policy.IMAGE_HOSTS_KEY, {})),
+    ):
         body = REFUSED_BODY  # over a cost bound (reported): never handed to Markdown
     refs = list(ctx.refs)
     for text_ref in references.find(parsed.body, parsed.body_line):
         if not text_ref.kind:
-            problems.add(path, text_ref.line, "E037", text=f"[[{text_ref.slug}]]",
-                         why="le type manque : écrivez [[type:identifiant]], par exemple "
-                             f"[[pratique:{text_ref.slug}]]")
+            problems.add(
+                path,
+                text_ref.line,
+                "E037",
+                text=f"[[{text_ref.slug}]]",
+                why="le type manque : écrivez [[type:identifiant]], par exemple "
+                f"[[pratique:{text_ref.slug}]]",
+            )
             continue
         refs.append(PendingRef(f"text:{text_ref.kind}", text_ref.slug, text_ref.line, ""))
     for line, text in references.unclosed(parsed.body, parsed.body_line):
-        problems.add(path, line, "E037", text=text, why="elle n'est pas fermée : terminez-la "
-                     "par « ]] »")
-    entry = Entry(located.kind, located.slug, path, located.src_uri, checked, body,
-                  parsed.body_line, parsed.lines)
+        problems.add(
+            path, line, "E037", text=text, why="elle n'est pas fermée : terminez-la par « ]] »"
+        )
+    entry = Entry(
+        located.kind,
+        located.slug,
+        path,
+        located.src_uri,
+        checked,
+        body,
+        parsed.body_line,
+        parsed.lines,
+    )
     return entry, refs
 
 
@@ -222,8 +261,9 @@ def _check_identity(corpus: Corpus) -> None:
     for entry in corpus.entries:
         other = seen.get(entry.key)
         if other is not None:
-            corpus.problems.add(entry.path, 1, "E017", label=KINDS[entry.kind], slug=entry.slug,
-                                other=other.path)
+            corpus.problems.add(
+                entry.path, 1, "E017", label=KINDS[entry.kind], slug=entry.slug, other=other.path
+            )
             continue
         seen[entry.key] = entry
         unique.append(entry)
@@ -231,12 +271,15 @@ def _check_identity(corpus: Corpus) -> None:
     for entry in unique:
         folder = entry.src_uri.rsplit("/", 1)[0]
         if entry.kind == "intervention" and folder not in seance_dirs:
-            corpus.problems.add(entry.path, 1, "E019",
-                                hint="ce dossier de séance n'a pas de index.md")
+            corpus.problems.add(
+                entry.path, 1, "E019", hint="ce dossier de séance n'a pas de index.md"
+            )
         if entry.kind in ("diagnostic", "plan-action", "partenariat") and (
-                entry.slug not in territories):
-            corpus.problems.add(entry.path, 1, "E019",
-                                hint="ce dossier de territoire n'a pas de index.md")
+            entry.slug not in territories
+        ):
+            corpus.problems.add(
+                entry.path, 1, "E019", hint="ce dossier de territoire n'a pas de index.md"
+            )
     corpus.entries = unique
 
 
@@ -266,8 +309,9 @@ def _check_references(corpus: Corpus, pending: list[tuple[Entry, PendingRef]]) -
         if in_text:
             target_kind = "retour" if kind == "retour" else REFERENCE_KINDS.get(kind)
             if target_kind is None:
-                problems.add(entry.path, ref.line, "E031", kind=kind,
-                             kinds=", ".join(REFERENCE_KINDS))
+                problems.add(
+                    entry.path, ref.line, "E031", kind=kind, kinds=", ".join(REFERENCE_KINDS)
+                )
                 continue
             slug = ref.slug.zfill(2) if kind == "seance" and ref.slug.isdigit() else ref.slug
             if slug in known[target_kind]:
@@ -276,11 +320,24 @@ def _check_references(corpus: Corpus, pending: list[tuple[Entry, PendingRef]]) -
                 continue
             actual = kind_of_slug.get(slug)
             if actual is not None:
-                problems.add(entry.path, ref.line, "E022", kind=kind, slug=slug,
-                             kind_label=kind, actual=actual)
+                problems.add(
+                    entry.path,
+                    ref.line,
+                    "E022",
+                    kind=kind,
+                    slug=slug,
+                    kind_label=kind,
+                    actual=actual,
+                )
             else:
-                problems.add(entry.path, ref.line, "E021", kind=kind, slug=slug,
-                             suggestion=suggestion(closest(slug, known[target_kind])))
+                problems.add(
+                    entry.path,
+                    ref.line,
+                    "E021",
+                    kind=kind,
+                    slug=slug,
+                    suggestion=suggestion(closest(slug, known[target_kind])),
+                )
             continue
         if ref.slug in known[ref.kind]:
             corpus.links.setdefault(entry.key, []).append((ref.kind, ref.slug))
@@ -289,5 +346,6 @@ def _check_references(corpus: Corpus, pending: list[tuple[Entry, PendingRef]]) -
         if ref.kind == "pratique":
             problems.add(entry.path, ref.line, "E020", value=ref.slug, suggestion=hint)
         else:
-            problems.add(entry.path, ref.line, "E015", label=KINDS[ref.kind],
-                         value=ref.slug, suggestion=hint)
+            problems.add(
+                entry.path, ref.line, "E015", label=KINDS[ref.kind], value=ref.slug, suggestion=hint
+            )

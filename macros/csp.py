@@ -6,8 +6,9 @@ site's own files and from the theme's inline scripts, each allowed by the SHA-25
 exact text computed here at build time: no ``'unsafe-inline'`` for scripts. Which inline
 scripts are the theme's is learnt from a page without content (404.html): a script of a
 page is hashed only if, its relative base URL aside, it is one of those; so markup that
-slipped past every other defence, anywhere in the page, still cannot run. Nothing is loaded from another host,
-except images from the hosts organisers list in ``vocabulaires.yml`` (``hotes_images``).
+slipped past every other defence, anywhere in the page, still cannot run. Nothing is loaded
+from another host, except images from the hosts organisers list in ``vocabulaires.yml``
+(``hotes_images``).
 
 Styles keep ``'unsafe-inline'``: the theme and the charts use ``style`` attributes, and a
 style cannot run code or, with ``img-src``/``font-src`` closed, load anything.
@@ -22,7 +23,9 @@ import re
 # inline scripts that run (a JSON data block has a type and never runs)
 _INLINE_SCRIPT_RE = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"(?!text/javascript|module)[^\"]*\")[^>]*>"
-    r"(.*?)</script>", re.DOTALL | re.IGNORECASE)
+    r"(.*?)</script>",
+    re.DOTALL | re.IGNORECASE,
+)
 _CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
@@ -54,18 +57,20 @@ def script_hashes(page_html: str, trusted: set[str]) -> list[str]:
 
 def policy(page_html: str, image_hosts: frozenset[str], trusted: set[str]) -> str:
     images = " ".join(["'self'", "data:", *(f"https://{host}" for host in sorted(image_hosts))])
-    return "; ".join([
-        "default-src 'self'",
-        "script-src " + " ".join(["'self'", *script_hashes(page_html, trusted)]),
-        "style-src 'self' 'unsafe-inline'",
-        f"img-src {images}",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "frame-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src " + " ".join(["'self'", *script_hashes(page_html, trusted)]),
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src {images}",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def add_policy(page_html: str, image_hosts: frozenset[str], trusted: set[str]) -> str:
@@ -73,6 +78,8 @@ def add_policy(page_html: str, image_hosts: frozenset[str], trusted: set[str]) -
     match = _CHARSET_RE.search(page_html)
     if match is None:
         return page_html
-    meta = ('<meta http-equiv="Content-Security-Policy" content="'
-            f'{policy(page_html, image_hosts, trusted)}">')
-    return page_html[: match.end()] + meta + page_html[match.end():]
+    meta = (
+        '<meta http-equiv="Content-Security-Policy" content="'
+        f'{policy(page_html, image_hosts, trusted)}">'
+    )
+    return page_html[: match.end()] + meta + page_html[match.end() :]

@@ -60,28 +60,63 @@ def _join(values: object) -> str:
 def entities_json(graph: Graph, edition: str | None = None) -> str:
     entities, relations = [], []
     for entry in graph.entries.values():
-        record = {"type": entry.kind, "id": entry.slug, "titre": entry.title,
-                  "url": page_url(entry.src_uri), "source": entry.path}
+        record = {
+            "type": entry.kind,
+            "id": entry.slug,
+            "titre": entry.title,
+            "url": page_url(entry.src_uri),
+            "source": entry.path,
+        }
         record.update({k: v for k, v in entry.meta.items() if k not in ("title", "hide")})
         entities.append(record)
     for slug, practice in graph.practices.items():
         if practice.entry is None:
-            entities.append({"type": "pratique", "id": slug, "titre": practice.title,
-                             "url": f"pratiques/{slug}/"})
+            entities.append(
+                {
+                    "type": "pratique",
+                    "id": slug,
+                    "titre": practice.title,
+                    "url": f"pratiques/{slug}/",
+                }
+            )
     for (kind, slug), sources in graph.cited_by.items():
         for source in sources:
-            relations.append({"de": f"{source.kind}:{source.slug}", "vers": f"{kind}:{slug}",
-                              "relation": "cite"})
+            relations.append(
+                {"de": f"{source.kind}:{source.slug}", "vers": f"{kind}:{slug}", "relation": "cite"}
+            )
     for entry in graph.by_kind.get("intervention", []):
-        relations.append({"de": f"intervention:{entry.slug}", "vers": f"seance:{entry.seance}",
-                          "relation": "fait_partie_de"})
-    document = {"edition": edition, "licence": DEFAULT_LICENCE, "entites": entities,
-                "relations": relations}
+        relations.append(
+            {
+                "de": f"intervention:{entry.slug}",
+                "vers": f"seance:{entry.seance}",
+                "relation": "fait_partie_de",
+            }
+        )
+    document = {
+        "edition": edition,
+        "licence": DEFAULT_LICENCE,
+        "entites": entities,
+        "relations": relations,
+    }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-ACTION_COLUMNS = ("territoire", "axe", "id", "titre", "objectif", "pratiques", "pilote",
-                  "partenaires", "debut", "fin", "budget", "financeurs", "indicateurs", "statut")
+ACTION_COLUMNS = (
+    "territoire",
+    "axe",
+    "id",
+    "titre",
+    "objectif",
+    "pratiques",
+    "pilote",
+    "partenaires",
+    "debut",
+    "fin",
+    "budget",
+    "financeurs",
+    "indicateurs",
+    "statut",
+)
 
 
 def actions_csv(graph: Graph) -> str:
@@ -95,24 +130,45 @@ def actions_csv(graph: Graph) -> str:
 
 def partners_csv(graph: Graph) -> str:
     columns = ("territoire", "nom", "type_acteur", "role", "engagement", "contribution")
-    rows = [[e.slug] + [_join(p.get(c)) for c in columns[1:]]
-            for e in graph.by_kind.get("partenariat", []) for p in e.meta.get("partenaires", [])]
+    rows = [
+        [e.slug] + [_join(p.get(c)) for c in columns[1:]]
+        for e in graph.by_kind.get("partenariat", [])
+        for p in e.meta.get("partenaires", [])
+    ]
     return _csv(columns, rows)
 
 
 def indicators_csv(graph: Graph) -> str:
     columns = ("territoire", "libelle", "valeur", "unite", "echelle", "source", "annee")
-    rows = [[e.slug] + [_join(i.get(c)) for c in columns[1:]]
-            for e in graph.by_kind.get("diagnostic", []) for i in e.meta.get("indicateurs", [])]
+    rows = [
+        [e.slug] + [_join(i.get(c)) for c in columns[1:]]
+        for e in graph.by_kind.get("diagnostic", [])
+        for i in e.meta.get("indicateurs", [])
+    ]
     return _csv(columns, rows)
 
 
 def reports_csv(graph: Graph) -> str:
-    columns = ("seance", "id", "titre", "format", "structure", "type_acteur", "territoire",
-               "localisation", "pratiques", "thematiques", "publics", "debut", "fin",
-               "enseignements")
-    rows = [[e.seance, e.slug, e.title] + [_join(e.meta.get(c)) for c in columns[3:]]
-            for e in graph.by_kind.get("intervention", [])]
+    columns = (
+        "seance",
+        "id",
+        "titre",
+        "format",
+        "structure",
+        "type_acteur",
+        "territoire",
+        "localisation",
+        "pratiques",
+        "thematiques",
+        "publics",
+        "debut",
+        "fin",
+        "enseignements",
+    )
+    rows = [
+        [e.seance, e.slug, e.title] + [_join(e.meta.get(c)) for c in columns[3:]]
+        for e in graph.by_kind.get("intervention", [])
+    ]
     return _csv(columns, rows)
 
 
@@ -141,7 +197,8 @@ FILES = {
     "interventions.csv": ("Interventions et retours d'expérience", reports_csv),
     "lieux-mediation-numerique.csv": (
         f"Lieux de médiation numérique, au standard national v{lieux.STANDARD_VERSION}",
-        places_csv),
+        places_csv,
+    ),
 }
 
 

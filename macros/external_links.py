@@ -36,8 +36,13 @@ def external_links(root: Path) -> list[ExternalLink]:
     for entry in corpus.entries:
         prose = mask_code(entry.body)
         for m in URL_RE.finditer(prose):
-            found.append(ExternalLink(entry.path, line_at(prose, m.start(), entry.body_line),
-                                      m.group(0).rstrip(".,;:")))
+            found.append(
+                ExternalLink(
+                    entry.path,
+                    line_at(prose, m.start(), entry.body_line),
+                    m.group(0).rstrip(".,;:"),
+                )
+            )
         for keypath, value in _strings(entry.meta, ()):
             if value.startswith(("http://", "https://")):
                 found.append(ExternalLink(entry.path, entry.line(*keypath), value))

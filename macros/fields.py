@@ -113,8 +113,14 @@ def describe(value: Any) -> str:
     return f"« {shown[:40]}{'…' if len(shown) > 40 else ''} »"
 
 
-def check_mapping(fields: Mapping[str, Field], value: dict, keypath: tuple, ctx: Context,
-                  rules: tuple = (), ignored: frozenset[str] = frozenset()) -> dict:
+def check_mapping(
+    fields: Mapping[str, Field],
+    value: dict,
+    keypath: tuple,
+    ctx: Context,
+    rules: tuple = (),
+    ignored: frozenset[str] = frozenset(),
+) -> dict:
     """Check a dict against field declarations: unknown, missing and wrong values."""
     out: dict = {}
     for key, item in value.items():
@@ -126,8 +132,12 @@ def check_mapping(fields: Mapping[str, Field], value: dict, keypath: tuple, ctx:
             hint = closest(key, fields)
             from .messages import suggestion
 
-            ctx.add(keypath + (key,), "E013", key=key_label(keypath + (key,)),
-                    suggestion=suggestion(hint))
+            ctx.add(
+                keypath + (key,),
+                "E013",
+                key=key_label(keypath + (key,)),
+                suggestion=suggestion(hint),
+            )
             continue
         if item is None or item == "" or item == []:
             continue  # an empty key is the same as an absent one (templates ship them empty)
@@ -158,16 +168,26 @@ def _wrong(ctx: Context, keypath: tuple, expected: str, value: Any) -> None:
 
 
 def _text(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
-    if isinstance(value, bool) or isinstance(value, (list, dict)):
+    if isinstance(value, (bool, list, dict)):
         return _wrong(ctx, keypath, "un texte", value)
     value = str(value).strip()
     if spec.pattern and not re.fullmatch(spec.pattern, value):
-        ctx.add(keypath, "E016", key=key_label(keypath), value=value,
-                expected=spec.pattern_label or spec.pattern)
+        ctx.add(
+            keypath,
+            "E016",
+            key=key_label(keypath),
+            value=value,
+            expected=spec.pattern_label or spec.pattern,
+        )
         return None
     if spec.max_length and len(value) > spec.max_length:
-        ctx.add(keypath, "E016", key=key_label(keypath), value=value[:30] + "…",
-                expected=f"au plus {spec.max_length} caractères")
+        ctx.add(
+            keypath,
+            "E016",
+            key=key_label(keypath),
+            value=value[:30] + "…",
+            expected=f"au plus {spec.max_length} caractères",
+        )
         return None
     return value
 
@@ -189,15 +209,20 @@ def _minimum(spec: Field, value: float, keypath: tuple, ctx: Context) -> float |
         if spec.minimum == 0:
             ctx.add(keypath, "E025", key=key_label(keypath), value=value)
         else:
-            ctx.add(keypath, "E016", key=key_label(keypath), value=value,
-                    expected=f"au moins {spec.minimum:g}")
+            ctx.add(
+                keypath,
+                "E016",
+                key=key_label(keypath),
+                value=value,
+                expected=f"au moins {spec.minimum:g}",
+            )
         return None
     return value
 
 
 def _quantity(spec: Field, value: Any, keypath: tuple, ctx: Context) -> Any:
     """An indicator value: a number, or a short text such as « 12 % » or « n.c. »."""
-    if isinstance(value, bool) or isinstance(value, (list, dict)):
+    if isinstance(value, (bool, list, dict)):
         return _wrong(ctx, keypath, "un nombre ou un texte court", value)
     return value
 
@@ -221,12 +246,22 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
         return None
     value = str(value)
     if not DATE_RE.match(value):
-        ctx.add(keypath, "E032", key=key_label(keypath), value=value,
-                why="attendu : AAAA-MM-JJ ou AAAA-MM")
+        ctx.add(
+            keypath,
+            "E032",
+            key=key_label(keypath),
+            value=value,
+            why="attendu : AAAA-MM-JJ ou AAAA-MM",
+        )
         return None
     if not _exists(value):
-        ctx.add(keypath, "E032", key=key_label(keypath), value=value,
-                why="ce jour n'existe pas dans le calendrier")
+        ctx.add(
+            keypath,
+            "E032",
+            key=key_label(keypath),
+            value=value,
+            why="ce jour n'existe pas dans le calendrier",
+        )
         return None
     return value
 
@@ -245,8 +280,13 @@ def _email(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
         return None
     value = str(value).strip()
     if not EMAIL_RE.match(value):
-        ctx.add(keypath, "E016", key=key_label(keypath), value=value,
-                expected="une adresse électronique")
+        ctx.add(
+            keypath,
+            "E016",
+            key=key_label(keypath),
+            value=value,
+            expected="une adresse électronique",
+        )
         return None
     return value
 
@@ -256,8 +296,13 @@ def _url(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
         return None
     value = str(value).strip()
     if not URL_RE.match(value):
-        ctx.add(keypath, "E016", key=key_label(keypath), value=value,
-                expected="une adresse web commençant par https://")
+        ctx.add(
+            keypath,
+            "E016",
+            key=key_label(keypath),
+            value=value,
+            expected="une adresse web commençant par https://",
+        )
         return None
     return value
 
@@ -271,8 +316,14 @@ def _choice(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None
         from .messages import suggestion
 
         shown = ", ".join(list(words)[:12]) + (" …" if len(words) > 12 else "")
-        ctx.add(keypath, "E014", key=key_label(keypath), value=value,
-                suggestion=suggestion(closest(value, words)), choices=shown)
+        ctx.add(
+            keypath,
+            "E014",
+            key=key_label(keypath),
+            value=value,
+            suggestion=suggestion(closest(value, words)),
+            choices=shown,
+        )
         return None
     return value
 

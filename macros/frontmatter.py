@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .fields import key_label
+from .problems import Problem, problem
+
 try:  # libyaml is 7x faster; fall back to the pure-Python parser if absent
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -28,8 +31,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_FLOAT_RE = re.compile(
+    r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -43,9 +48,13 @@ def _core_tag(value: str) -> str:
         return _TAG + "bool"
     if len(value) < 400 and _INT_RE.fullmatch(value):
         return _TAG + "int"
-    if len(value) < 400 and _FLOAT_RE.fullmatch(value) and any(c.isdigit() for c in value) \
-            or value.lstrip("+-") in (".inf", ".Inf", ".INF") or value in (".nan", ".NaN",
-                                                                          ".NAN"):
+    if (
+        len(value) < 400
+        and _FLOAT_RE.fullmatch(value)
+        and any(c.isdigit() for c in value)
+        or value.lstrip("+-") in (".inf", ".Inf", ".INF")
+        or value in (".nan", ".NaN", ".NAN")
+    ):
         return _TAG + "float"
     return _TAG + "str"
 
@@ -58,9 +67,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             return _core_tag(value)
         return super().resolve(kind, value, implicit)
 
-
-from .fields import key_label
-from .problems import Problem, problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -127,8 +133,7 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     # non-breaking space is not a front matter for MkDocs, so it is not one here either
     if not lines or lines[0].rstrip(" \t") != "---":
         return None, [problem(path, 1, "E002")]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip(" \t") in ("---", "...")),
-               None)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip(" \t") in ("---", "...")), None)
     if end is None:
         last = len(lines) - 1 if lines[-1] == "" else len(lines)
         return None, [problem(path, last, "E003")]
@@ -152,9 +157,14 @@ def _typographic_quotes(value, keypath: KeyPath, parsed: Parsed, path: str):
     """Values wrapped in curly quotes, which YAML keeps as part of the text (W003)."""
     if isinstance(value, str):
         if len(value) > 1 and value[0] in _CURLY_OPENING and value[-1] in _CURLY_CLOSING:
-            yield problem(path, parsed.line(*keypath), "W003", severity="warning",
-                          key=key_label(keypath),
-                          quotes=value[0] + "…" + value[-1])
+            yield problem(
+                path,
+                parsed.line(*keypath),
+                "W003",
+                severity="warning",
+                key=key_label(keypath),
+                quotes=value[0] + "…" + value[-1],
+            )
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _typographic_quotes(item, (*keypath, key), parsed, path)
@@ -190,12 +200,22 @@ def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[
         return []
     except yaml.MarkedYAMLError as exc:
         last = offset + max(source.count("\n"), 0)
-        if "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or "") \
-                and exc.context_mark is not None:
+        if (
+            "quoted scalar" in (exc.context or "")
+            and "end of stream" in (exc.problem or "")
+            and exc.context_mark is not None
+        ):
             # the error is where the quote was opened, not where PyYAML gave up
             line = exc.context_mark.line + offset
-            return [problem(path, line, "E005", detail=f"guillemet ouvert ligne {line} jamais "
-                            "fermé ; fermez-le à la fin de la valeur")]
+            return [
+                problem(
+                    path,
+                    line,
+                    "E005",
+                    detail=f"guillemet ouvert ligne {line} jamais "
+                    "fermé ; fermez-le à la fin de la valeur",
+                )
+            ]
         mark = exc.problem_mark or exc.context_mark
         line = min(mark.line + offset, last) if mark else offset
         return [problem(path, line, "E005", detail=_french_yaml_error(exc))]
@@ -233,8 +253,11 @@ def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offse
             key_line = key_node.start_mark.line + offset
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
                 raise _BadTag("<<" if key_node.tag.endswith(":merge") else "clé complexe", key_line)
-            key = key_node.value if key_node.tag == _STR_TAG else str(
-                _scalar(loader, key_node, offset))
+            key = (
+                key_node.value
+                if key_node.tag == _STR_TAG
+                else str(_scalar(loader, key_node, offset))
+            )
             if key in result:
                 raise _DuplicateKey(key, lines[keypath + (key,)], key_line)
             lines[keypath + (key,)] = key_line
@@ -260,8 +283,11 @@ def _scalar(loader, node, offset: int):
     except yaml.constructor.ConstructorError:
         raise _BadTag(node.tag, node.start_mark.line + offset) from None
     except (ValueError, OverflowError):  # 2026-02-30, a 5,000-digit number…
-        why = ("cette date n'existe pas" if node.tag.endswith(":timestamp")
-               else "nombre impossible à lire")
+        why = (
+            "cette date n'existe pas"
+            if node.tag.endswith(":timestamp")
+            else "nombre impossible à lire"
+        )
         raise _Impossible(node.value, why, node.start_mark.line + offset) from None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()  # dates stay text: one representation everywhere

@@ -11,11 +11,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .suggest import fold
 from .model import DELIVERABLES, Entry, action_anchor
+from .suggest import fold
 
-FORMAT_ORDER = ("apport-expertise", "cadrage-reglementaire", "retour-experience", "visite",
-                "atelier")
+FORMAT_ORDER = (
+    "apport-expertise",
+    "cadrage-reglementaire",
+    "retour-experience",
+    "visite",
+    "atelier",
+)
 # "Voir aussi" looks at most this many candidates per shared practice or theme, so its cost
 # per page stays bounded however large the corpus grows (linear builds)
 SEE_ALSO_CANDIDATES = 40
@@ -87,7 +92,8 @@ class Graph:
                     self.items_by_territory[meta["territoire"]].append(entry)
                 if meta.get("type_acteur"):
                     self.by_actor[meta["type_acteur"]].append(
-                        (entry, meta.get("structure", entry.title)))
+                        (entry, meta.get("structure", entry.title))
+                    )
             if entry.kind in ("intervention", "seance", "pratique"):
                 for theme in meta.get("thematiques", []):
                     self.by_theme[theme].append(entry)
@@ -156,17 +162,16 @@ class Graph:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.order[kv[0]]))
         return [self.entries[key] for key, _ in ranked[:limit]]
 
-
     def _around(self, entries: list[Entry], entry: Entry) -> list[Entry]:
         """At most SEE_ALSO_CANDIDATES entries of a list, those nearest ``entry`` in reading
         order (lists are in that order): bounded work, and neighbours differ from page to page."""
         if len(entries) <= SEE_ALSO_CANDIDATES:
             return entries
-        position = bisect.bisect_left(entries, self.order[entry.key],
-                                      key=lambda e: self.order[e.key])
-        start = max(0, min(position - SEE_ALSO_CANDIDATES // 2,
-                           len(entries) - SEE_ALSO_CANDIDATES))
-        return entries[start:start + SEE_ALSO_CANDIDATES]
+        position = bisect.bisect_left(
+            entries, self.order[entry.key], key=lambda e: self.order[e.key]
+        )
+        start = max(0, min(position - SEE_ALSO_CANDIDATES // 2, len(entries) - SEE_ALSO_CANDIDATES))
+        return entries[start : start + SEE_ALSO_CANDIDATES]
 
 
 def _format_rank(entry: Entry) -> int:

@@ -23,23 +23,102 @@ from . import bounds
 from .problems import Problems
 from .prose import line_at, mask_code
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-    "time", "tr", "u", "ul", "var", "wbr",
-})
-ALLOWED_ATTRIBUTES = frozenset({
-    "alt", "cite", "class", "colspan", "datetime", "height", "href", "id", "lang", "open",
-    "rowspan", "scope", "src", "start", "title", "width", "style", "headers",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
+ALLOWED_ATTRIBUTES = frozenset(
+    {
+        "alt",
+        "cite",
+        "class",
+        "colspan",
+        "datetime",
+        "height",
+        "href",
+        "id",
+        "lang",
+        "open",
+        "rowspan",
+        "scope",
+        "src",
+        "start",
+        "title",
+        "width",
+        "style",
+        "headers",
+    }
+)
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # presentation only: none of them can load anything
-ALLOWED_STYLE_PROPERTIES = frozenset({
-    "text-align", "vertical-align", "color", "background-color", "font-weight", "font-style",
-    "text-decoration", "width", "height",
-})
+ALLOWED_STYLE_PROPERTIES = frozenset(
+    {
+        "text-align",
+        "vertical-align",
+        "color",
+        "background-color",
+        "font-weight",
+        "font-style",
+        "text-decoration",
+        "width",
+        "height",
+    }
+)
 # the theme's own elements, which contributed ids must not shadow (DOM clobbering)
 RESERVED_ID_RE = re.compile(r"^(?:__|md-)", re.IGNORECASE)
 # what Markdown's own heading ids look like; anything else (quotes, « < ») is refused, since
@@ -51,23 +130,34 @@ SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 EXTERNAL_RE = re.compile(r"^([a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
 # browsers drop tabs, newlines and other control characters inside URLs: so do we, then judge
 URL_NOISE_RE = re.compile(r"[\x00-\x20\x7f]+")
-STYLE_LOADS_RE = re.compile(r"url\s*\(|@import|expression\s*\(|behavior\s*:|image-set|\\",
-                            re.IGNORECASE)
+STYLE_LOADS_RE = re.compile(
+    r"url\s*\(|@import|expression\s*\(|behavior\s*:|image-set|\\", re.IGNORECASE
+)
 # an address, not a high-density image name such as logo@2x.png
-EMAIL_IN_TEXT_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?!\d+x\.)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",
-                              re.IGNORECASE)
+EMAIL_IN_TEXT_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@(?!\d+x\.)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE
+)
 # no look-around in the pattern (3x faster on long texts): boundaries are checked per match
 PHONE_IN_TEXT_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}")
 # images come from the repository itself; organisers may allow hosts in vocabulaires.yml
 # (`hotes_images`), knowing that every request to a third party leaks the reader's address
 IMAGE_HOSTS_KEY = "hotes_images"
 # the site's Markdown extensions, MkDocs' built-in fenced_code first (a test keeps them equal)
-MARKDOWN_EXTENSIONS = ("fenced_code", "abbr", "admonition", "attr_list", "def_list", "footnotes",
-                       "md_in_html", "tables", "toc", "pymdownx.details")
+MARKDOWN_EXTENSIONS = (
+    "fenced_code",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+)
 
 # may the body hold markup or a link that is not plainly http(s), mailto, tel or relative?
-_SUSPECT_RE = re.compile(
-    r"[<{&]|\]:|!\[|\]\(\s*(?![hH][tT][tT][pP][sS]?://|mailto:|tel:)[\w+.-]*:")
+_SUSPECT_RE = re.compile(r"[<{&]|\]:|!\[|\]\(\s*(?![hH][tT][tT][pP][sS]?://|mailto:|tel:)[\w+.-]*:")
 # start tags of the converted HTML; quoted values may hold « > » (bounded: bounds.py caps « < »)
 _TAG_RE = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[^<>"']|"[^"]{0,4000}"|'[^']{0,4000}')*)""")
 _ATTR_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
@@ -118,26 +208,45 @@ def to_html(body: str) -> str:
 
 
 # tags a word processor or a web page leaves behind: dropped at publication, their text kept
-PRESENTATION_TAGS = frozenset({
-    "font", "center", "big", "tt", "strike", "nobr", "o:p", "section", "article", "header",
-    "footer", "aside", "main", "address", "label", "colgroup", "col",
-})
+PRESENTATION_TAGS = frozenset(
+    {
+        "font",
+        "center",
+        "big",
+        "tt",
+        "strike",
+        "nobr",
+        "o:p",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "address",
+        "label",
+        "colgroup",
+        "col",
+    }
+)
 # specific advice for what contributors paste most
 TAG_REMEDIES = {
     "iframe": "pour une vidéo, mettez un lien : [Titre de la vidéo](https://…)",
-    "center": "pour centrer, écrivez style=\"text-align: center\" sur le paragraphe",
-    "font": "pour une couleur, écrivez <span style=\"color: …\">",
+    "center": 'pour centrer, écrivez style="text-align: center" sur le paragraphe',
+    "font": 'pour une couleur, écrivez <span style="color: …">',
 }
 ATTRIBUTE_REMEDIES = {
-    "align": "écrivez style=\"text-align: …\" à la place",
-    "valign": "écrivez style=\"vertical-align: …\" à la place",
-    "bgcolor": "écrivez style=\"background-color: …\" à la place",
-    "name": "écrivez id=\"…\" à la place",
+    "align": 'écrivez style="text-align: …" à la place',
+    "valign": 'écrivez style="vertical-align: …" à la place',
+    "bgcolor": 'écrivez style="background-color: …" à la place',
+    "name": 'écrivez id="…" à la place',
     "target": "les liens s'ouvrent dans l'onglet du lecteur, qui reste libre d'en ouvrir un autre",
-    "rel": "le site ajoute lui-même rel=\"noopener\" aux liens vers d'autres sites",
+    "rel": 'le site ajoute lui-même rel="noopener" aux liens vers d\'autres sites',
 }
-KEPT_STYLES = "text-align, vertical-align, color, background-color, font-weight, font-style, " \
+KEPT_STYLES = (
+    "text-align, vertical-align, color, background-color, font-weight, font-style, "
     "text-decoration, width et height"
+)
 
 
 def _tag_pattern(tag: str) -> str:
@@ -163,8 +272,12 @@ def judge(page_html: str, image_hosts: frozenset[str] = frozenset()):
         tag = tag_match.group(1).lower()
         if tag not in ALLOWED_TAGS:
             code = "W002" if tag in PRESENTATION_TAGS else "E029"
-            remedy = TAG_REMEDIES.get(tag, "retirez-la ou décrivez son contenu en Markdown"
-                                      if code == "E029" else "son texte est gardé, sans elle")
+            remedy = TAG_REMEDIES.get(
+                tag,
+                "retirez-la ou décrivez son contenu en Markdown"
+                if code == "E029"
+                else "son texte est gardé, sans elle",
+            )
             yield code, f"balise <{tag}>", remedy, _tag_pattern(tag_match.group(1))
             if code == "E029":
                 continue
@@ -175,8 +288,12 @@ def judge(page_html: str, image_hosts: frozenset[str] = frozenset()):
             if tag in ALLOWED_TAGS:
                 yield from found
             else:  # the tag goes, with its attributes: only what could run is worth a word
-                yield from (item for item in found if item[0] == "E029" and (
-                    name.startswith("on") or name in URL_ATTRIBUTES or name == "style"))
+                yield from (
+                    item
+                    for item in found
+                    if item[0] == "E029"
+                    and (name.startswith("on") or name in URL_ATTRIBUTES or name == "style")
+                )
 
 
 def _judge_attribute(tag: str, name: str, value: str, raw: str, image_hosts: frozenset[str]):
@@ -189,43 +306,76 @@ def _judge_attribute(tag: str, name: str, value: str, raw: str, image_hosts: fro
         yield "E029", f"attribut « {name} » sur <{tag}>", "retirez cet attribut", where
     elif name in URL_ATTRIBUTES and dangerous_url(value):
         shown = URL_NOISE_RE.sub("", value)[:30]
-        yield ("E029", f"adresse « {shown} » sur <{tag}>", "utilisez un lien https:// ou un "
-               "fichier du dépôt", _value_pattern(value, raw, where))
-    elif tag == "img" and name == "src" and is_external(value) and not allowed_image(
-            value, image_hosts):
+        yield (
+            "E029",
+            f"adresse « {shown} » sur <{tag}>",
+            "utilisez un lien https:// ou un fichier du dépôt",
+            _value_pattern(value, raw, where),
+        )
+    elif (
+        tag == "img"
+        and name == "src"
+        and is_external(value)
+        and not allowed_image(value, image_hosts)
+    ):
         shown = value if len(value) <= 60 else value[:59] + "…"
-        yield ("E029", f"image externe « {shown} »", "enregistrez l'image dans le dépôt, à côté "
-               "de la page, et écrivez ![description](nom-du-fichier.png) ; un organisateur "
-               "peut autoriser un hôte d'images (hotes_images dans vocabulaires.yml)",
-               _value_pattern(value, raw, where))
+        yield (
+            "E029",
+            f"image externe « {shown} »",
+            "enregistrez l'image dans le dépôt, à côté "
+            "de la page, et écrivez ![description](nom-du-fichier.png) ; un organisateur "
+            "peut autoriser un hôte d'images (hotes_images dans vocabulaires.yml)",
+            _value_pattern(value, raw, where),
+        )
     elif name == "style":
         yield from _judge_style(tag, value, where)
     elif name == "id" and is_reserved_id(value):
-        yield ("E029", f"identifiant « {value[:30]} » réservé au site", "choisissez un autre id",
-               _value_pattern(value, raw, where))
+        yield (
+            "E029",
+            f"identifiant « {value[:30]} » réservé au site",
+            "choisissez un autre id",
+            _value_pattern(value, raw, where),
+        )
     elif name == "id" and not is_safe_id(value):
-        yield ("E029", f"identifiant « {value[:30]} » invalide", "lettres, chiffres et tirets "
-               "seulement", _value_pattern(value, raw, where))
+        yield (
+            "E029",
+            f"identifiant « {value[:30]} » invalide",
+            "lettres, chiffres et tirets seulement",
+            _value_pattern(value, raw, where),
+        )
 
 
 def _judge_style(tag: str, style: str, where: str):
     if STYLE_LOADS_RE.search(style):
-        yield ("E029", f"style qui charge une ressource sur <{tag}>",
-               "retirez url(), @import ou expression() du style", where)
+        yield (
+            "E029",
+            f"style qui charge une ressource sur <{tag}>",
+            "retirez url(), @import ou expression() du style",
+            where,
+        )
         return
     dropped = sorted(_style_properties(style) - ALLOWED_STYLE_PROPERTIES)
     if dropped:
         names = ", ".join(f"« {p} »" for p in dropped[:4]) + (" …" if len(dropped) > 4 else "")
-        yield ("W002", f"propriété{'s' if len(dropped) > 1 else ''} de style {names} sur "
-               f"<{tag}>", f"seules {KEPT_STYLES} sont gardées", where)
+        yield (
+            "W002",
+            f"propriété{'s' if len(dropped) > 1 else ''} de style {names} sur <{tag}>",
+            f"seules {KEPT_STYLES} sont gardées",
+            where,
+        )
 
 
 def _style_properties(style: str) -> set[str]:
     return {part.split(":", 1)[0].strip().lower() for part in style.split(";") if part.strip()}
 
 
-def check_body(body: str, body_line: int, path: str, problems: Problems,
-               image_hosts: frozenset[str] = frozenset()) -> bool:
+def check_body(
+    body: str,
+    body_line: int,
+    path: str,
+    problems: Problems,
+    image_hosts: frozenset[str] = frozenset(),
+) -> bool:
     """Report forbidden HTML, links and personal contact data in a body, each on its line.
 
     Returns False when the body is over a cost bound (reported): it must not be converted.
@@ -242,8 +392,13 @@ def check_body(body: str, body_line: int, path: str, problems: Problems,
     try:
         converted = to_html(body)
     except RecursionError:  # a nesting the bounds did not foresee: refused, never a crash
-        problems.add(path, body_line, "E035", what="imbrication trop profonde",
-                     remedy="réduisez l'imbrication des listes, citations et blocs")
+        problems.add(
+            path,
+            body_line,
+            "E035",
+            what="imbrication trop profonde",
+            remedy="réduisez l'imbrication des listes, citations et blocs",
+        )
         return False
     for code, what, remedy, pattern in judge(converted, image_hosts):
         line = body_line
@@ -269,8 +424,7 @@ def _check_personal_data(prose: str, body_line: int, path: str, problems: Proble
     if "@" in prose:
         for m in EMAIL_IN_TEXT_RE.finditer(prose):
             if not is_functional_email(m.group(0)):
-                problems.add(path, line_at(prose, m.start(), body_line), "E030",
-                             value=m.group(0))
+                problems.add(path, line_at(prose, m.start(), body_line), "E030", value=m.group(0))
     for m in PHONE_IN_TEXT_RE.finditer(prose):
         before = prose[m.start() - 1] if m.start() else " "
         after = prose[m.end()] if m.end() < len(prose) else " "

@@ -14,10 +14,16 @@ from .fields import SLUG_RE
 from .problems import Problems
 
 SESSION_DIR_RE = re.compile(r"^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-DELIVERABLE_FILES = {"diagnostic.md": "diagnostic", "plan-action.md": "plan-action",
-                     "partenariat.md": "partenariat"}
-DELIVERABLE_URLS = {"diagnostic": "diagnostic.md", "plan-action": "plan-d-action.md",
-                    "partenariat": "partenariat.md"}
+DELIVERABLE_FILES = {
+    "diagnostic.md": "diagnostic",
+    "plan-action.md": "plan-action",
+    "partenariat.md": "partenariat",
+}
+DELIVERABLE_URLS = {
+    "diagnostic": "diagnostic.md",
+    "plan-action": "plan-d-action.md",
+    "partenariat": "partenariat.md",
+}
 # files other than Markdown that contributors may add next to their pages (SVG can carry
 # scripts, so it is not among them)
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".csv", ".odt", ".ods"}
@@ -53,22 +59,28 @@ def locate(path: str) -> tuple[Located | None, str | None]:
         if suffix in ASSET_SUFFIXES:
             return Located(path, "asset", "", "/".join(["pratiques", *parts[2:]])), None
         # anything else (.html, .js, .svg, sub-folders) would be published as it is
-        return None, ("une pratique est un fichier docs/pratiques/<nom>.md ; seules des "
-                      "images et documents (PNG, JPEG, PDF…) peuvent l'accompagner")
+        return None, (
+            "une pratique est un fichier docs/pratiques/<nom>.md ; seules des "
+            "images et documents (PNG, JPEG, PDF…) peuvent l'accompagner"
+        )
     if parts[0] == "sessions":
         if len(parts) < 3:
             return None, "un fichier de séance va dans sessions/NN-nom/ (ex. sessions/01-enjeux/)"
         match = SESSION_DIR_RE.match(parts[1])
         if not match:
-            return None, (f"dossier « {parts[1]} » : le nom d'un dossier de séance est "
-                          "NN-nom (ex. 01-enjeux)")
+            return None, (
+                f"dossier « {parts[1]} » : le nom d'un dossier de séance est NN-nom (ex. 01-enjeux)"
+            )
         base = f"seances/{parts[1]}"
         if len(parts) == 3 and name == "index.md":
             return Located(path, "seance", match.group(1), f"{base}/index.md"), None
         if len(parts) == 3 and suffix == ".md":
             slug = name[:-3]
             if not SLUG_RE.match(slug):
-                return None, f"nom de fichier « {name} » : minuscules sans accents, chiffres et tirets"
+                return (
+                    None,
+                    f"nom de fichier « {name} » : minuscules sans accents, chiffres et tirets",
+                )
             return Located(path, "intervention", slug, f"{base}/{name}"), None
         if suffix in ASSET_SUFFIXES:
             return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
@@ -87,8 +99,10 @@ def locate(path: str) -> tuple[Located | None, str | None]:
             return Located(path, kind, slug, f"{base}/{DELIVERABLE_URLS[kind]}"), None
         if suffix in ASSET_SUFFIXES:
             return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
-        return None, ("un territoire contient index.md, diagnostic.md, plan-action.md, "
-                      "partenariat.md et des images")
+        return None, (
+            "un territoire contient index.md, diagnostic.md, plan-action.md, "
+            "partenariat.md et des images"
+        )
     return None, None
 
 
@@ -101,7 +115,8 @@ def is_outside_or_linked(root: Path, path: Path) -> bool:
     """True for a symlink, or a path that leads outside ``root`` through one."""
     try:
         return path.is_symlink() or path.resolve().relative_to(root.resolve()) != Path(
-            os.path.abspath(path)).relative_to(root.resolve())
+            os.path.abspath(path)
+        ).relative_to(root.resolve())
     except (ValueError, OSError):
         return True
 
@@ -134,10 +149,14 @@ def discover(root: Path, problems: Problems) -> list[Located]:
                     problems.add(rel, 1, "E034")
                 elif (why := bad_name(name)) is not None:
                     problems.add(rel, 1, "E036", why=why)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not bad_name(d)
-                                 and not Path(dirpath, d).is_symlink())
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if not d.startswith(".") and not bad_name(d) and not Path(dirpath, d).is_symlink()
+            )
             if top == "docs" and not Path(dirpath).relative_to(root).as_posix().startswith(
-                    PRACTICE_DIR):
+                PRACTICE_DIR
+            ):
                 continue  # other organiser pages are plain docs pages
             for filename in sorted(filenames):
                 path = Path(dirpath, filename)

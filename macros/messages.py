@@ -10,70 +10,117 @@ DOC_URL = "guides/messages-erreur/"
 
 # code -> (message template, short title used by the documentation page)
 MESSAGES: dict[str, tuple[str, str]] = {
-    "E001": ("le fichier n'est pas encodé en UTF-8 (octet invalide) ; réenregistrez-le en UTF-8",
-             "Fichier non UTF-8"),
-    "E002": ("l'en-tête YAML est absent : le fichier doit commencer par une ligne « --- »",
-             "En-tête absent"),
-    "E003": ("l'en-tête YAML n'est pas fermé : ajoutez une ligne « --- » après la dernière clé",
-             "En-tête non fermé"),
-    "E004": ("tabulation dans l'en-tête YAML : indentez avec des espaces",
-             "Tabulation dans l'en-tête"),
+    "E001": (
+        "le fichier n'est pas encodé en UTF-8 (octet invalide) ; réenregistrez-le en UTF-8",
+        "Fichier non UTF-8",
+    ),
+    "E002": (
+        "l'en-tête YAML est absent : le fichier doit commencer par une ligne « --- »",
+        "En-tête absent",
+    ),
+    "E003": (
+        "l'en-tête YAML n'est pas fermé : ajoutez une ligne « --- » après la dernière clé",
+        "En-tête non fermé",
+    ),
+    "E004": (
+        "tabulation dans l'en-tête YAML : indentez avec des espaces",
+        "Tabulation dans l'en-tête",
+    ),
     "E005": ("syntaxe YAML invalide : {detail}", "Syntaxe YAML invalide"),
-    "E006": ("l'en-tête YAML doit être une liste de clés « clé: valeur »",
-             "En-tête qui n'est pas un dictionnaire"),
-    "E007": ("clé « {key} » en double (déjà définie ligne {first}) ; gardez une seule des deux",
-             "Clé en double"),
-    "E008": ("en-tête YAML trop gros ou trop d'alias (plus de {limit} valeurs) ; simplifiez-le",
-             "En-tête trop gros"),
-    "E009": ("étiquette YAML « {tag} » non autorisée : seules les valeurs simples sont acceptées",
-             "Étiquette YAML interdite"),
+    "E006": (
+        "l'en-tête YAML doit être une liste de clés « clé: valeur »",
+        "En-tête qui n'est pas un dictionnaire",
+    ),
+    "E007": (
+        "clé « {key} » en double (déjà définie ligne {first}) ; gardez une seule des deux",
+        "Clé en double",
+    ),
+    "E008": (
+        "en-tête YAML trop gros ou trop d'alias (plus de {limit} valeurs) ; simplifiez-le",
+        "En-tête trop gros",
+    ),
+    "E009": (
+        "étiquette YAML « {tag} » non autorisée : seules les valeurs simples sont acceptées",
+        "Étiquette YAML interdite",
+    ),
     "E010": ("fichier trop volumineux ({size} octets, maximum {limit})", "Fichier trop volumineux"),
     "E011": ("clé obligatoire « {key} » manquante{hint}", "Clé obligatoire manquante"),
-    "E012": ("« {key} » doit être {expected} (valeur trouvée : {found})", "Type de valeur incorrect"),
+    "E012": (
+        "« {key} » doit être {expected} (valeur trouvée : {found})",
+        "Type de valeur incorrect",
+    ),
     "E013": ("clé « {key} » inconnue{suggestion}", "Clé inconnue"),
-    "E014": ("« {key} » : valeur « {value} » inconnue{suggestion} ; valeurs possibles : {choices}",
-             "Valeur hors vocabulaire"),
+    "E014": (
+        "« {key} » : valeur « {value} » inconnue{suggestion} ; valeurs possibles : {choices}",
+        "Valeur hors vocabulaire",
+    ),
     "E015": ("{label} « {value} » inconnu(e){suggestion}", "Référence inconnue"),
     "E016": ("« {key} » : « {value} » n'a pas le format attendu ({expected})", "Format invalide"),
-    "E017": ("{label} « {slug} » déjà utilisé par {other} ; choisissez un autre nom de fichier",
-             "Identifiant en double"),
-    "E018": ("type « {declared} » déclaré, mais l'emplacement du fichier indique « {expected} »",
-             "Type contradictoire"),
+    "E017": (
+        "{label} « {slug} » déjà utilisé par {other} ; choisissez un autre nom de fichier",
+        "Identifiant en double",
+    ),
+    "E018": (
+        "type « {declared} » déclaré, mais l'emplacement du fichier indique « {expected} »",
+        "Type contradictoire",
+    ),
     "E019": ("emplacement non reconnu : {hint}", "Emplacement de fichier non reconnu"),
-    "E020": ("pratique « {value} » inconnue{suggestion} ; pour en créer une : "
-             "capi new pratique {value}", "Pratique inconnue"),
-    "E021": ("référence [[{kind}:{slug}]] inconnue{suggestion}", "Référence inconnue dans le texte"),
-    "E022": ("[[{kind}:{slug}]] : « {slug} » n'est pas un(e) {kind_label} mais un(e) {actual}",
-             "Référence du mauvais type"),
+    "E020": (
+        "pratique « {value} » inconnue{suggestion} ; pour en créer une : capi new pratique {value}",
+        "Pratique inconnue",
+    ),
+    "E021": (
+        "référence [[{kind}:{slug}]] inconnue{suggestion}",
+        "Référence inconnue dans le texte",
+    ),
+    "E022": (
+        "[[{kind}:{slug}]] : « {slug} » n'est pas un(e) {kind_label} mais un(e) {actual}",
+        "Référence du mauvais type",
+    ),
     "E023": ("« {key} » : « {value} » figure deux fois dans la liste", "Doublon dans une liste"),
     "E024": ("« {key} » : la fin ({end}) précède le début ({start})", "Fin avant le début"),
     "E025": ("« {key} » doit être positif ou nul (valeur : {value})", "Valeur négative"),
-    "E026": ("« {key} » : code INSEE « {value} » invalide (5 caractères : 2 chiffres ou 2A/2B, "
-             "puis 3 chiffres)", "Code INSEE invalide"),
+    "E026": (
+        "« {key} » : code INSEE « {value} » invalide (5 caractères : 2 chiffres ou 2A/2B, "
+        "puis 3 chiffres)",
+        "Code INSEE invalide",
+    ),
     "E027": ("« {key} » : SIREN « {value} » invalide ({why})", "SIREN invalide"),
-    "E028": ("« {key} » : code QPV « {value} » invalide (forme QN07511M ou QP093028)",
-             "Code QPV invalide"),
+    "E028": (
+        "« {key} » : code QPV « {value} » invalide (forme QN07511M ou QP093028)",
+        "Code QPV invalide",
+    ),
     "E029": ("HTML interdit : {what} ; {remedy}", "HTML interdit"),
-    "E030": ("donnée personnelle « {value} » publiée sans consentement : ajoutez "
-             "« consentement: true » à ce contact ou utilisez une adresse de structure",
-             "Donnée personnelle sans consentement"),
-    "E031": ("référence [[{kind}:…]] : type inconnu ; types possibles : {kinds}",
-             "Type de référence inconnu"),
-    "E032": ("« {key} » : date « {value} » invalide ({why})",
-             "Date invalide"),
+    "E030": (
+        "donnée personnelle « {value} » publiée sans consentement : ajoutez "
+        "« consentement: true » à ce contact ou utilisez une adresse de structure",
+        "Donnée personnelle sans consentement",
+    ),
+    "E031": (
+        "référence [[{kind}:…]] : type inconnu ; types possibles : {kinds}",
+        "Type de référence inconnu",
+    ),
+    "E032": ("« {key} » : date « {value} » invalide ({why})", "Date invalide"),
     "E033": ("contenu interdit hors des pages d'organisateurs : {what}", "Clé réservée"),
-    "E034": ("lien symbolique refusé : seul un vrai fichier du dépôt peut être publié",
-             "Lien symbolique"),
+    "E034": (
+        "lien symbolique refusé : seul un vrai fichier du dépôt peut être publié",
+        "Lien symbolique",
+    ),
     "E035": ("texte trop coûteux à mettre en page : {what} ; {remedy}", "Texte trop complexe"),
     "E036": ("nom de fichier ou de dossier invalide : {why}", "Nom de fichier invalide"),
     "E037": ("référence « {text} » incomplète : {why}", "Référence incomplète"),
-    "W002": ("mise en forme retirée à la publication : {what} ; {remedy}",
-             "Mise en forme ignorée"),
-    "W003": ("« {key} » : la valeur est entourée de guillemets typographiques {quotes}, qui "
-             "seront affichés ; retirez-les, ou utilisez des guillemets droits \"…\" pour "
-             "délimiter la valeur", "Guillemets typographiques"),
-    "W001": ("contenu d'exemple (exemple: true) : à retirer avant la publication "
-             "(capi publish --sans-exemples)", "Contenu d'exemple"),
+    "W002": ("mise en forme retirée à la publication : {what} ; {remedy}", "Mise en forme ignorée"),
+    "W003": (
+        "« {key} » : la valeur est entourée de guillemets typographiques {quotes}, qui "
+        'seront affichés ; retirez-les, ou utilisez des guillemets droits "…" pour '
+        "délimiter la valeur",
+        "Guillemets typographiques",
+    ),
+    "W001": (
+        "contenu d'exemple (exemple: true) : à retirer avant la publication "
+        "(capi publish --sans-exemples)",
+        "Contenu d'exemple",
+    ),
 }
 
 
@@ -93,83 +140,83 @@ def suggestion(candidates: list[str]) -> str:
 # code -> how to fix it, for the "Messages d'erreur" page
 REMEDIES: dict[str, str] = {
     "E001": "Ouvrez le fichier dans votre éditeur et enregistrez-le avec l'encodage « UTF-8 » "
-            "(menu Fichier › Enregistrer avec l'encodage).",
+    "(menu Fichier › Enregistrer avec l'encodage).",
     "E002": "La première ligne d'une fiche est `---`, suivie des clés (`title: …`), puis d'une "
-            "autre ligne `---`. Repartez du modèle créé par `capi new`.",
+    "autre ligne `---`. Repartez du modèle créé par `capi new`.",
     "E003": "Ajoutez une ligne `---` seule après la dernière clé de l'en-tête.",
     "E004": "YAML n'accepte que des espaces pour l'indentation. Remplacez chaque tabulation par "
-            "deux espaces (la plupart des éditeurs le font via « Convertir l'indentation »).",
+    "deux espaces (la plupart des éditeurs le font via « Convertir l'indentation »).",
     "E005": "Relisez la ligne indiquée : un « : » dans une valeur impose de la mettre entre "
-            "guillemets, chaque élément de liste commence par « - » aligné sur les autres.",
+    "guillemets, chaque élément de liste commence par « - » aligné sur les autres.",
     "E006": "L'en-tête doit être une suite de lignes « clé: valeur », pas une liste ni un texte.",
     "E007": "Une clé ne peut figurer qu'une fois : fusionnez les deux valeurs sous une seule clé.",
     "E008": "L'en-tête est anormalement gros ou abuse des alias YAML (`&` / `*`). Écrivez les "
-            "valeurs directement.",
+    "valeurs directement.",
     "E009": "Les étiquettes YAML commençant par `!` (par exemple `!!python/…`) sont refusées : "
-            "elles permettraient d'exécuter du code. Écrivez une valeur simple.",
+    "elles permettraient d'exécuter du code. Écrivez une valeur simple.",
     "E010": "Découpez le fichier ou placez les gros documents en pièce jointe (PDF) à côté.",
     "E011": "Ajoutez la clé indiquée. Le modèle de `capi new` contient toutes les clés "
-            "obligatoires, commentées.",
+    "obligatoires, commentées.",
     "E012": "La valeur n'a pas la bonne forme : un nombre s'écrit sans unité ni espace "
-            "(`budget: 12000`), une liste s'écrit avec des lignes « - ».",
+    "(`budget: 12000`), une liste s'écrit avec des lignes « - ».",
     "E013": "Vérifiez l'orthographe de la clé (sans accents, en minuscules, avec `_`). La "
-            "suggestion donne la clé la plus proche.",
+    "suggestion donne la clé la plus proche.",
     "E014": "Utilisez une des valeurs proposées. Pour en ajouter une, un organisateur la "
-            "déclare dans `vocabulaires.yml`.",
+    "déclare dans `vocabulaires.yml`.",
     "E015": "L'identifiant ne correspond à aucune fiche. Corrigez l'orthographe (la suggestion "
-            "donne le plus proche) ou créez la fiche visée.",
+    "donne le plus proche) ou créez la fiche visée.",
     "E016": "La valeur ne respecte pas le format indiqué entre parenthèses.",
     "E017": "Deux fichiers portent le même identifiant. Renommez l'un des deux fichiers.",
     "E018": "Le type d'une fiche dépend de son emplacement. Retirez la clé `type` ou déplacez "
-            "le fichier.",
+    "le fichier.",
     "E019": "Rangez le fichier au bon endroit : `sessions/NN-nom/` pour une séance et ses "
-            "interventions, `territories/<territoire>/` pour un territoire et ses livrables.",
+    "interventions, `territories/<territoire>/` pour un territoire et ses livrables.",
     "E020": "Les pratiques forment une liste tenue par les organisateurs. Corrigez "
-            "l'identifiant (voir la suggestion) ou demandez la création de la pratique avec "
-            "`capi new pratique <identifiant>`.",
+    "l'identifiant (voir la suggestion) ou demandez la création de la pratique avec "
+    "`capi new pratique <identifiant>`.",
     "E021": "La référence `[[type:identifiant]]` ne mène à aucune page. Corrigez l'identifiant "
-            "(voir la suggestion).",
+    "(voir la suggestion).",
     "E022": "L'identifiant existe, mais pour un autre type : changez le type de la référence "
-            "(par exemple `[[pratique:…]]` au lieu de `[[territoire:…]]`).",
+    "(par exemple `[[pratique:…]]` au lieu de `[[territoire:…]]`).",
     "E023": "Retirez le doublon de la liste.",
     "E024": "Vérifiez les dates : la fin doit être postérieure ou égale au début.",
     "E025": "Un budget ou une quantité ne peut pas être négatif.",
     "E026": "Le code INSEE d'une commune a 5 caractères (par exemple `75056`, `2A004` en Corse). "
-            "Ne le confondez pas avec le code postal.",
+    "Ne le confondez pas avec le code postal.",
     "E027": "Le SIREN d'un EPCI a 9 chiffres ; le dernier est une clé de contrôle. Recopiez-le "
-            "depuis l'annuaire des entreprises.",
+    "depuis l'annuaire des entreprises.",
     "E028": "Le code d'un quartier prioritaire s'écrit `QN07511M` (géographie 2024) ou "
-            "`QP093028` (géographie 2015).",
+    "`QP093028` (géographie 2015).",
     "E029": "Les scripts, cadres (`<iframe>` : mettez plutôt un lien vers la vidéo), "
-            "formulaires, attributs `on…` (y compris par `{: … }`), liens `javascript:` ou "
-            "`data:`, styles qui chargent une ressource, identifiants réservés au site et images "
-            "hébergées ailleurs sont interdits : la publication les retirerait. Enregistrez les "
-            "images dans le dépôt et écrivez `![description](photo.png)`.",
+    "formulaires, attributs `on…` (y compris par `{: … }`), liens `javascript:` ou "
+    "`data:`, styles qui chargent une ressource, identifiants réservés au site et images "
+    "hébergées ailleurs sont interdits : la publication les retirerait. Enregistrez les "
+    "images dans le dépôt et écrivez `![description](photo.png)`.",
     "E030": "N'indiquez l'adresse ou le téléphone d'une personne qu'avec son accord écrit, "
-            "signalé par `consentement: true`. Sinon, donnez l'adresse de la structure "
-            "(`contact@…`).",
+    "signalé par `consentement: true`. Sinon, donnez l'adresse de la structure "
+    "(`contact@…`).",
     "E031": "Utilisez un des types de référence listés.",
     "E032": "Écrivez la date sous la forme `2026-06` (mois) ou `2026-06-12` (jour).",
     "E033": "Cette clé n'est utilisable que par les organisateurs, dans `docs/`. Retirez-la.",
     "E034": "Un lien symbolique pourrait publier un fichier situé hors du dépôt (configuration, "
-            "secrets de la machine). Remplacez-le par une copie du fichier.",
+    "secrets de la machine). Remplacez-le par une copie du fichier.",
     "E035": "Le texte contient une construction qui demanderait un temps de mise en page "
-            "démesuré (des milliers de « [ » ou de « < » dans un même paragraphe, ou des listes "
-            "imbriquées sur des dizaines de niveaux). Séparez les paragraphes par des lignes "
-            "vides et simplifiez l'imbrication.",
+    "démesuré (des milliers de « [ » ou de « < » dans un même paragraphe, ou des listes "
+    "imbriquées sur des dizaines de niveaux). Séparez les paragraphes par des lignes "
+    "vides et simplifiez l'imbrication.",
     "E036": "Les noms de fichiers et de dossiers ne contiennent ni caractère de contrôle (retour "
-            "à la ligne, tabulation…) ni chiffres autres que 0 à 9. Renommez le fichier.",
+    "à la ligne, tabulation…) ni chiffres autres que 0 à 9. Renommez le fichier.",
     "E037": "Une référence s'écrit `[[type:identifiant]]` entre doubles crochets, par exemple "
-            "`[[pratique:fablab]]` ou `[[territoire:coteaux-du-mirel|les Coteaux]]` ; elle peut "
-            "être coupée par un retour à la ligne, mais pas par une ligne vide.",
+    "`[[pratique:fablab]]` ou `[[territoire:coteaux-du-mirel|les Coteaux]]` ; elle peut "
+    "être coupée par un retour à la ligne, mais pas par une ligne vide.",
     "W002": "Le texte collé depuis un traitement de texte ou une page web apporte souvent une "
-            "mise en forme (polices, tailles, `<font>`, `align`, `target`…) que le site ne "
-            "publie pas : le texte reste, cette mise en forme disparaît. Ce n'est pas une "
-            "erreur ; pour centrer ou colorer, utilisez `style=\"text-align: center\"` ou "
-            "`style=\"color: …\"`.",
+    "mise en forme (polices, tailles, `<font>`, `align`, `target`…) que le site ne "
+    "publie pas : le texte reste, cette mise en forme disparaît. Ce n'est pas une "
+    'erreur ; pour centrer ou colorer, utilisez `style="text-align: center"` ou '
+    '`style="color: …"`.',
     "W003": "Un traitement de texte remplace les guillemets droits par des guillemets "
-            "typographiques (“ ” ‘ ’). En YAML, seuls les guillemets droits (\" ou ') délimitent "
-            "une valeur : les autres font partie du texte et apparaissent sur le site.",
+    "typographiques (“ ” ‘ ’). En YAML, seuls les guillemets droits (\" ou ') délimitent "
+    "une valeur : les autres font partie du texte et apparaissent sur le site.",
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
-            "`capi publish --sans-exemples`.",
+    "`capi publish --sans-exemples`.",
 }

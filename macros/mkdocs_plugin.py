@@ -48,9 +48,15 @@ MESSAGES_PAGE = "guides/messages-erreur.md"
 PAGE_META_KEYS = ("title", "description", "hide")
 # generated pages with no contributed content that carry the engine's own scripts
 TRUSTED_PAGES = frozenset({"explorer/index.md"})
-GENERATED_KINDS = {"pratiques": "Pratique", "thematiques": "Thématique",
-                   "acteurs": "Type d'acteur", "restitution": "Restitution", "guides": "Guide",
-                   "seances": "Séance", "territoires": "Territoire"}
+GENERATED_KINDS = {
+    "pratiques": "Pratique",
+    "thematiques": "Thématique",
+    "acteurs": "Type d'acteur",
+    "restitution": "Restitution",
+    "guides": "Guide",
+    "seances": "Séance",
+    "territoires": "Territoire",
+}
 
 
 class CapiConfig(Config):
@@ -129,8 +135,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if self.serving:
             self._add_broken_pages(files, config)
         if self.config.cms and config.repo_url:
-            for uri, content in cms.admin_files(self.root, corpus.vocabularies, config.repo_url,
-                                                self.config.cms_base_url).items():
+            for uri, content in cms.admin_files(
+                self.root, corpus.vocabularies, config.repo_url, self.config.cms_base_url
+            ).items():
                 files.append(File.generated(config, uri, content=content))
         else:  # no web editing: the vendored script is not published either
             for file in [f for f in files if f.src_uri.startswith(f"{cms.ADMIN_DIR}/")]:
@@ -146,8 +153,15 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             if located is None or located.kind == "asset" or path in present:
                 continue
             if files.get_file_from_path(located.src_uri) is None:
-                files.append(File.generated(config, located.src_uri, content=(
-                    "# Fiche à corriger\n\n" + problems_block(problems, located.src_uri))))
+                files.append(
+                    File.generated(
+                        config,
+                        located.src_uri,
+                        content=(
+                            "# Fiche à corriger\n\n" + problems_block(problems, located.src_uri)
+                        ),
+                    )
+                )
 
     def _drop_unsafe_files(self, files: Files, config: MkDocsConfig) -> None:
         """Never publish what a symlink points to (E034), nor a file of the contributors'
@@ -163,7 +177,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 log.warning(f"{file.src_uri} : lien symbolique ignoré (E034)")
                 files.remove(file)
             elif file.src_uri.startswith(practices) and file.src_uri != practices + "index.md":
-                located, _ = locate(f"{PRACTICE_DIR}/{file.src_uri[len(practices):]}")
+                located, _ = locate(f"{PRACTICE_DIR}/{file.src_uri[len(practices) :]}")
                 if located is None:
                     log.warning(f"{file.src_uri} : fichier non publié (E019)")
                     files.remove(file)
@@ -189,15 +203,21 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 if uri in self.config.macros_pages:  # contributors' titles would meet Jinja
-                    raise PluginError(f"{uri} : une page générée ne peut pas figurer dans "
-                                      "macros_pages (ses titres viennent des contributeurs)")
+                    raise PluginError(
+                        f"{uri} : une page générée ne peut pas figurer dans "
+                        "macros_pages (ses titres viennent des contributeurs)"
+                    )
                 self.generated_tail[uri] = content.split("\n", 2)[-1]
                 continue
             files.append(File.generated(config, uri, content=content))
             self.generated_uris.add(uri)
-        files.append(File.generated(config, "explorer/donnees.js",
-                                    content=explorer.explorer_script(graph,
-                                                                     config.use_directory_urls)))
+        files.append(
+            File.generated(
+                config,
+                "explorer/donnees.js",
+                content=explorer.explorer_script(graph, config.use_directory_urls),
+            )
+        )
         for name, content in export.all_files(graph, self.config.edition).items():
             files.append(File.generated(config, f"{export.DATA_DIR}/{name}", content=content))
 
@@ -234,12 +254,14 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     # priority 50: before mkdocs-macros (priority 0) so its opt-out flag is already set
     @event_priority(50)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         uri = page.file.src_uri
         # front matter as the engine parsed it, never as text the theme prints raw
-        page.meta = {k: v for k, v in self.page_meta.get(uri, page.meta).items()
-                     if k in PAGE_META_KEYS}
+        page.meta = {
+            k: v for k, v in self.page_meta.get(uri, page.meta).items() if k in PAGE_META_KEYS
+        }
         # our own index serves the search box: keep Material's lunr index empty
         page.meta["search"] = {"exclude": True}
         entry = self.entities.get(uri)
@@ -255,16 +277,14 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             return page_markdown
         return problems_block(problems, entry.src_uri) + page_markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         if not (uri in TRUSTED_PAGES and uri in self.generated_uris):
             html = sanitize.clean(html, self.image_hosts)
         html = sanitize.TRUSTED.release(html)
         _escape_toc(page.toc)
         # a front-matter title is text; one taken from a heading is HTML without its tags
-        title = (str(page.meta["title"]) if "title" in page.meta
-                 else _plain_title(page.title))
+        title = str(page.meta["title"]) if "title" in page.meta else _plain_title(page.title)
         if uri != "404.md" and page.url is not None:
             kind, keywords = self._search_facts(page)
             self.search.add(page.url, title, kind, html, keywords)
@@ -290,8 +310,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         territory = graph.get("territoire", entry.territory or "")
         if territory is not None:
             words.append(territory.title)
-        for action in graph.actions_by_territory.get(entry.slug, []) if (
-                entry.kind == "plan-action") else []:
+        for action in (
+            graph.actions_by_territory.get(entry.slug, []) if (entry.kind == "plan-action") else []
+        ):
             words += [graph.practice_title(p) for p in action.data.get("pratiques", [])]
         return kind_label(entry, graph), words
 
@@ -304,15 +325,19 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     # priority 50: learn the theme's scripts before anything else touches the page
     @event_priority(50)
-    def on_post_template(self, output_content: str, *, template_name: str,
-                         config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         """Static templates (404.html) have the same page frame as pages, so the same markup
         fixes; they never hold contributed content, so their inline scripts are the theme's
         own: the only ones the pages' policy lets run (MkDocs builds them before pages)."""
         if template_name.endswith(".html"):
             self.theme_scripts |= csp.inline_scripts(output_content)
-            return csp.add_policy(postprocess.conform_theme_markup(output_content),
-                                  self.image_hosts, self.theme_scripts)
+            return csp.add_policy(
+                postprocess.conform_theme_markup(output_content),
+                self.image_hosts,
+                self.theme_scripts,
+            )
         return output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -54,8 +54,13 @@ def _period_rule(start: str, end: str):
         # compare at the coarser precision: an end in June is not before a start on 15 June
         precision = min(len(value[start]), len(value[end]))
         if value[end][:precision] < value[start][:precision]:
-            ctx.add(keypath + (end,), "E024", key=key_label(keypath + (end,)),
-                    start=value[start], end=value[end])
+            ctx.add(
+                keypath + (end,),
+                "E024",
+                key=key_label(keypath + (end,)),
+                start=value[start],
+                end=value[end],
+            )
 
     return rule
 
@@ -70,8 +75,21 @@ def _consent_rule(value: dict, keypath: tuple, ctx: Context) -> None:
 
 
 FUNCTIONAL_MAILBOXES = (
-    "contact", "accueil", "info", "infos", "bonjour", "hello", "secretariat", "communication",
-    "mediation", "numerique", "direction", "admin", "association", "mairie", "courrier",
+    "contact",
+    "accueil",
+    "info",
+    "infos",
+    "bonjour",
+    "hello",
+    "secretariat",
+    "communication",
+    "mediation",
+    "numerique",
+    "direction",
+    "admin",
+    "association",
+    "mairie",
+    "courrier",
 )
 
 
@@ -95,30 +113,43 @@ COMMON: dict[str, Field] = {
 MONTH_HELP = "AAAA-MM ou AAAA-MM-JJ"
 AVANCEMENT = choice("avancement", "Avancement du document")
 
-contact = obj("Contact", {
-    "nom": text("Nom", required=True),
-    "role": text("Fonction"),
-    "structure": text("Structure"),
-    "courriel": F("email", "Courriel"),
-    "telephone": text("Téléphone"),
-    "consentement": F("bool", "La personne a accepté la publication de ses coordonnées"),
-}, rules=(_consent_rule,))
+contact = obj(
+    "Contact",
+    {
+        "nom": text("Nom", required=True),
+        "role": text("Fonction"),
+        "structure": text("Structure"),
+        "courriel": F("email", "Courriel"),
+        "telephone": text("Téléphone"),
+        "consentement": F("bool", "La personne a accepté la publication de ses coordonnées"),
+    },
+    rules=(_consent_rule,),
+)
 
-resource = obj("Ressource", {
-    "titre": text("Titre", required=True),
-    # a web address, or a repository file given by a relative path (no scheme, so never
-    # javascript: or data:)
-    "url": text("Adresse web ou chemin d'un fichier du dépôt", required=True,
-                pattern=r"https?://[^\s<>\"'`\\]+|[\w.][\w./#%-]*",
-                pattern_label="une adresse https://… ou le chemin d'un fichier du dépôt"),
-    "type": text("Nature (guide, vidéo, outil…)"),
-})
+resource = obj(
+    "Ressource",
+    {
+        "titre": text("Titre", required=True),
+        # a web address, or a repository file given by a relative path (no scheme, so never
+        # javascript: or data:)
+        "url": text(
+            "Adresse web ou chemin d'un fichier du dépôt",
+            required=True,
+            pattern=r"https?://[^\s<>\"'`\\]+|[\w.][\w./#%-]*",
+            pattern_label="une adresse https://… ou le chemin d'un fichier du dépôt",
+        ),
+        "type": text("Nature (guide, vidéo, outil…)"),
+    },
+)
 
-intervenant = obj("Intervenant·e", {
-    "nom": text("Nom", required=True),
-    "fonction": text("Fonction"),
-    "structure": text("Structure"),
-})
+intervenant = obj(
+    "Intervenant·e",
+    {
+        "nom": text("Nom", required=True),
+        "fonction": text("Fonction"),
+        "structure": text("Structure"),
+    },
+)
 
 # ---------------------------------------------------------------- schemas
 
@@ -160,12 +191,15 @@ INTERVENTION_RULES = (_period_rule("debut", "fin"),)
 # drafts: a report created by `capi new` is "a-completer" and valid while it is being written
 REPORT_REQUIRED = ("structure", "type_acteur", "pratiques", "thematiques", "enseignements")
 
-collectivite = obj("Collectivité", {
-    "nom": text("Nom", required=True),
-    "nature": choice("natures_collectivite", "Nature", required=True),
-    "code_insee": F("code", "Code INSEE (commune)", code="insee"),
-    "siren": F("code", "SIREN (EPCI, 9 chiffres)", code="siren"),
-})
+collectivite = obj(
+    "Collectivité",
+    {
+        "nom": text("Nom", required=True),
+        "nature": choice("natures_collectivite", "Nature", required=True),
+        "code_insee": F("code", "Code INSEE (commune)", code="insee"),
+        "siren": F("code", "SIREN (EPCI, 9 chiffres)", code="siren"),
+    },
+)
 
 TERRITOIRE: dict[str, Field] = {
     **COMMON,
@@ -173,16 +207,28 @@ TERRITOIRE: dict[str, Field] = {
     "departement": text("Département"),
     "resume": text("Présentation en quelques phrases"),
     "collectivites": listof(collectivite, "Collectivités"),
-    "qpv": listof(obj("Quartier prioritaire", {
-        "code": F("code", "Code QPV", code="qpv", required=True),
-        "nom": text("Nom du quartier", required=True),
-        "commune": text("Commune"),
-    }), "Quartiers prioritaires (QPV)"),
-    "structures": listof(obj("Structure participante", {
-        "nom": text("Nom", required=True),
-        "type_acteur": choice("types_acteurs", "Type d'acteur", required=True),
-        "role": text("Rôle dans le cycle"),
-    }), "Structures participantes"),
+    "qpv": listof(
+        obj(
+            "Quartier prioritaire",
+            {
+                "code": F("code", "Code QPV", code="qpv", required=True),
+                "nom": text("Nom du quartier", required=True),
+                "commune": text("Commune"),
+            },
+        ),
+        "Quartiers prioritaires (QPV)",
+    ),
+    "structures": listof(
+        obj(
+            "Structure participante",
+            {
+                "nom": text("Nom", required=True),
+                "type_acteur": choice("types_acteurs", "Type d'acteur", required=True),
+                "role": text("Rôle dans le cycle"),
+            },
+        ),
+        "Structures participantes",
+    ),
     "contacts": listof(contact, "Contacts"),
 }
 
@@ -223,14 +269,20 @@ DIAGNOSTIC: dict[str, Field] = {
     **COMMON,
     "avancement": AVANCEMENT,
     "date": F("date", "Date de mise à jour", help=MONTH_HELP),
-    "indicateurs": listof(obj("Indicateur", {
-        "libelle": text("Libellé", required=True),
-        "valeur": F("quantity", "Valeur", required=True),
-        "unite": text("Unité"),
-        "echelle": choice("echelles", "Échelle"),
-        "source": text("Source", required=True),
-        "annee": F("int", "Année", required=True, minimum=1900),
-    }), "Indicateurs"),
+    "indicateurs": listof(
+        obj(
+            "Indicateur",
+            {
+                "libelle": text("Libellé", required=True),
+                "valeur": F("quantity", "Valeur", required=True),
+                "unite": text("Unité"),
+                "echelle": choice("echelles", "Échelle"),
+                "source": text("Source", required=True),
+                "annee": F("int", "Année", required=True, minimum=1900),
+            },
+        ),
+        "Indicateurs",
+    ),
     "forces": listof(text("Force"), "Forces"),
     "faiblesses": listof(text("Faiblesse"), "Faiblesses"),
     "opportunites": listof(text("Opportunité"), "Opportunités"),
@@ -239,55 +291,87 @@ DIAGNOSTIC: dict[str, Field] = {
     "lieux": listof(PLACE, "Lieux de médiation numérique (standard national)"),
 }
 
-action = obj("Action", {
-    "id": text("Identifiant court (ex. A1)", required=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$",
-               pattern_label="lettres, chiffres, points et tirets"),
-    "titre": text("Titre", required=True),
-    "objectif": text("Objectif"),
-    "pratiques": listof(ref("pratique", "Pratique"), "Pratiques mobilisées", unique=True),
-    "pilote": text("Structure pilote"),
-    "partenaires": listof(text("Partenaire"), "Partenaires", unique=True),
-    "debut": F("date", "Début", help=MONTH_HELP),
-    "fin": F("date", "Fin", help=MONTH_HELP),
-    "budget": F("number", "Budget en euros", minimum=0),
-    "financeurs": listof(text("Financeur"), "Financeurs"),
-    "indicateurs": listof(text("Indicateur"), "Indicateurs de suivi"),
-    "statut": choice("statuts_action", "Statut", required=True),
-}, rules=(_period_rule("debut", "fin"),))
+action = obj(
+    "Action",
+    {
+        "id": text(
+            "Identifiant court (ex. A1)",
+            required=True,
+            pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$",
+            pattern_label="lettres, chiffres, points et tirets",
+        ),
+        "titre": text("Titre", required=True),
+        "objectif": text("Objectif"),
+        "pratiques": listof(ref("pratique", "Pratique"), "Pratiques mobilisées", unique=True),
+        "pilote": text("Structure pilote"),
+        "partenaires": listof(text("Partenaire"), "Partenaires", unique=True),
+        "debut": F("date", "Début", help=MONTH_HELP),
+        "fin": F("date", "Fin", help=MONTH_HELP),
+        "budget": F("number", "Budget en euros", minimum=0),
+        "financeurs": listof(text("Financeur"), "Financeurs"),
+        "indicateurs": listof(text("Indicateur"), "Indicateurs de suivi"),
+        "statut": choice("statuts_action", "Statut", required=True),
+    },
+    rules=(_period_rule("debut", "fin"),),
+)
 
 PLAN_ACTION: dict[str, Field] = {
     **COMMON,
     "avancement": AVANCEMENT,
     "date": F("date", "Date de mise à jour", help=MONTH_HELP),
-    "axes": listof(obj("Axe", {
-        "titre": text("Titre de l'axe", required=True),
-        "objectif": text("Objectif de l'axe"),
-        "actions": listof(action, "Actions"),
-    }), "Axes du plan d'action"),
+    "axes": listof(
+        obj(
+            "Axe",
+            {
+                "titre": text("Titre de l'axe", required=True),
+                "objectif": text("Objectif de l'axe"),
+                "actions": listof(action, "Actions"),
+            },
+        ),
+        "Axes du plan d'action",
+    ),
 }
 
 PARTENARIAT: dict[str, Field] = {
     **COMMON,
     "avancement": AVANCEMENT,
     "date": F("date", "Date de mise à jour", help=MONTH_HELP),
-    "partenaires": listof(obj("Partenaire", {
-        "nom": text("Nom", required=True),
-        "type_acteur": choice("types_acteurs", "Type d'acteur", required=True),
-        "role": text("Rôle"),
-        "engagement": text("Engagement (convention, lettre d'intention…)"),
-        "contribution": text("Contribution (moyens, compétences…)"),
-    }), "Partenaires"),
-    "instances": listof(obj("Instance de gouvernance", {
-        "nom": text("Nom", required=True),
-        "membres": listof(text("Membre"), "Membres"),
-        "frequence": text("Fréquence des réunions"),
-    }), "Gouvernance"),
-    "conventions": listof(obj("Convention", {
-        "titre": text("Titre", required=True),
-        "signataires": listof(text("Signataire"), "Signataires"),
-        "date": F("date", "Date", help=MONTH_HELP),
-        "objet": text("Objet"),
-    }), "Conventions et accords"),
+    "partenaires": listof(
+        obj(
+            "Partenaire",
+            {
+                "nom": text("Nom", required=True),
+                "type_acteur": choice("types_acteurs", "Type d'acteur", required=True),
+                "role": text("Rôle"),
+                "engagement": text("Engagement (convention, lettre d'intention…)"),
+                "contribution": text("Contribution (moyens, compétences…)"),
+            },
+        ),
+        "Partenaires",
+    ),
+    "instances": listof(
+        obj(
+            "Instance de gouvernance",
+            {
+                "nom": text("Nom", required=True),
+                "membres": listof(text("Membre"), "Membres"),
+                "frequence": text("Fréquence des réunions"),
+            },
+        ),
+        "Gouvernance",
+    ),
+    "conventions": listof(
+        obj(
+            "Convention",
+            {
+                "titre": text("Titre", required=True),
+                "signataires": listof(text("Signataire"), "Signataires"),
+                "date": F("date", "Date", help=MONTH_HELP),
+                "objet": text("Objet"),
+            },
+        ),
+        "Conventions et accords",
+    ),
 }
 
 PRATIQUE: dict[str, Field] = {

@@ -30,8 +30,9 @@ def slugify(text: str) -> str:
 def _seance_dir(root: Path, number: str) -> Path:
     number = number.strip()
     if not re.fullmatch(r"[0-9]{1,2}", number):  # never a path: « ../.. » finds nothing
-        raise NewError(f"numéro de séance « {number[:20]} » invalide : un ou deux chiffres "
-                       "(ex. 02)")
+        raise NewError(
+            f"numéro de séance « {number[:20]} » invalide : un ou deux chiffres (ex. 02)"
+        )
     number = number.zfill(2)
     for folder in sorted((root / "sessions").glob(f"{number}-*")):
         if SESSION_DIR_RE.match(folder.name) and (folder / "index.md").is_file():
@@ -40,8 +41,15 @@ def _seance_dir(root: Path, number: str) -> Path:
     raise NewError(f"séance « {number} » inconnue ; séances existantes : {', '.join(existing)}")
 
 
-def create(root: Path, what: str, slug: str | None, title: str | None, seance: str | None,
-           fmt: str | None, ask: Callable[[str], str] | None = None) -> list[Path]:
+def create(
+    root: Path,
+    what: str,
+    slug: str | None,
+    title: str | None,
+    seance: str | None,
+    fmt: str | None,
+    ask: Callable[[str], str] | None = None,
+) -> list[Path]:
     """Create the file(s) for ``what``; returns the paths written (relative to ``root``)."""
     problems = Problems()
     vocabularies = load_vocabularies(root, problems)
@@ -52,8 +60,10 @@ def create(root: Path, what: str, slug: str | None, title: str | None, seance: s
         if value:
             return value
         if ask is None:
-            raise NewError(f"{question.rstrip(' ?:')} manquant(e) : précisez-le en option "
-                           "(voir capi new --help)")
+            raise NewError(
+                f"{question.rstrip(' ?:')} manquant(e) : précisez-le en option "
+                "(voir capi new --help)"
+            )
         return ask(question)
 
     values: dict[str, object] = {}
@@ -61,27 +71,37 @@ def create(root: Path, what: str, slug: str | None, title: str | None, seance: s
         folder = _seance_dir(root, need(seance, "Numéro de la séance (01 à 05) : "))
         fmt = "retour-experience" if what == "retour" else need(fmt, "Format : ")
         if fmt not in vocabularies.get("formats", {}):
-            raise NewError(f"format « {fmt} » inconnu ; formats possibles : "
-                           + ", ".join(vocabularies.get("formats", {})))
+            raise NewError(
+                f"format « {fmt} » inconnu ; formats possibles : "
+                + ", ".join(vocabularies.get("formats", {}))
+            )
         title = need(title, "Titre : ")
         slug = slug or slugify(title)
         values = {"title": title, "format": fmt}
         if what == "retour":
             values["avancement"] = "a-completer"
-        files = {folder / f"{_valid_slug(slug)}.md": ("retour" if what == "retour"
-                                                       else "intervention", "intervention")}
+        files = {
+            folder / f"{_valid_slug(slug)}.md": (
+                "retour" if what == "retour" else "intervention",
+                "intervention",
+            )
+        }
         if slug in known.get("intervention", []):
-            raise NewError(f"une intervention « {slug} » existe déjà ; choisissez un autre titre "
-                           "ou un identifiant avec --slug")
+            raise NewError(
+                f"une intervention « {slug} » existe déjà ; choisissez un autre titre "
+                "ou un identifiant avec --slug"
+            )
     elif what == "territoire":
         slug = _valid_slug(need(slug, "Identifiant du territoire (ex. val-de-lys) : "))
         title = title or slug.replace("-", " ").title()
         folder = root / "territories" / slug
         values = {"title": title}
-        files = {folder / "index.md": ("territoire", "territoire"),
-                 folder / "diagnostic.md": ("diagnostic", "diagnostic"),
-                 folder / "plan-action.md": ("plan-action", "plan-action"),
-                 folder / "partenariat.md": ("partenariat", "partenariat")}
+        files = {
+            folder / "index.md": ("territoire", "territoire"),
+            folder / "diagnostic.md": ("diagnostic", "diagnostic"),
+            folder / "plan-action.md": ("plan-action", "plan-action"),
+            folder / "partenariat.md": ("partenariat", "partenariat"),
+        }
     elif what == "pratique":
         slug = _valid_slug(need(slug, "Identifiant de la pratique (ex. fablab) : "))
         title = title or slug.replace("-", " ").capitalize()
@@ -90,12 +110,16 @@ def create(root: Path, what: str, slug: str | None, title: str | None, seance: s
         if slug in known.get("pratique", []):
             raise NewError(f"la pratique « {slug} » existe déjà")
     else:
-        raise NewError(f"type « {what} » inconnu ; types possibles : retour, intervention, "
-                       "territoire, pratique")
+        raise NewError(
+            f"type « {what} » inconnu ; types possibles : retour, intervention, "
+            "territoire, pratique"
+        )
     for path in files:
         if is_outside_or_linked(root, path.parent if path.parent.exists() else root):
-            raise NewError(f"{path.parent} est hors du dépôt ou passe par un lien symbolique : "
-                           "rien n'a été écrit")
+            raise NewError(
+                f"{path.parent} est hors du dépôt ou passe par un lien symbolique : "
+                "rien n'a été écrit"
+            )
         if path.exists():
             raise NewError(f"{path.relative_to(root)} existe déjà : rien n'a été écrit")
     texts = {}
@@ -103,8 +127,11 @@ def create(root: Path, what: str, slug: str | None, title: str | None, seance: s
         rel = path.relative_to(root).as_posix()
         file_values = dict(values)
         if kind in ("diagnostic", "plan-action", "partenariat"):
-            label = {"diagnostic": "Diagnostic", "plan-action": "Plan d'action",
-                     "partenariat": "Partenariat local"}[kind]
+            label = {
+                "diagnostic": "Diagnostic",
+                "plan-action": "Plan d'action",
+                "partenariat": "Partenariat local",
+            }[kind]
             file_values = {"title": f"{label} — {title}", "avancement": "a-completer"}
         texts[path] = templates.render(template, kind, file_values, vocabularies, known, rel)
     for path, text in texts.items():
@@ -118,8 +145,10 @@ def _valid_slug(slug: str) -> str:
     if not slug or not SLUG_RE.match(slug):
         cleaned = slugify(slug or "")
         if not cleaned:
-            raise NewError("le titre ou l'identifiant ne contient aucune lettre ni chiffre "
-                           "utilisable pour un nom de fichier")
+            raise NewError(
+                "le titre ou l'identifiant ne contient aucune lettre ni chiffre "
+                "utilisable pour un nom de fichier"
+            )
         return cleaned
     return slug
 

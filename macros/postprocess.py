@@ -49,4 +49,5 @@ def conform_theme_markup(html: str) -> str:
     html = EMPTY_TABINDEX_RE.sub("", html)
     # plain substring searches: a page has few labels but many ids (cheaper than collecting)
     return LABEL_FOR_RE.sub(
-        lambda m: m.group(0) if f'id="{m.group(2)}"' in html else m.group(1), html)
+        lambda m: m.group(0) if f'id="{m.group(2)}"' in html else m.group(1), html
+    )

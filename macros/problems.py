@@ -30,8 +30,13 @@ class Problem:
 
 def _property(value: str) -> str:
     """A workflow-command property value: a file name cannot end it or start another."""
-    return (value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            .replace(":", "%3A").replace(",", "%2C"))
+    return (
+        value.replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+        .replace(":", "%3A")
+        .replace(",", "%2C")
+    )
 
 
 def problem(path: str, line: int, code: str, severity: str = "error", **params: object) -> Problem:

@@ -22,8 +22,12 @@ def mask_code(body: str) -> str:
     for line in body.split("\n"):
         match = FENCE_RE.match(line)
         if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not line.strip().strip(fence[0])
+            ):
                 fence = None
             out.append(" " * len(line))
         elif match:

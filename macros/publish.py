@@ -67,13 +67,19 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
         if corpus.problems.errors:
             for problem in corpus.problems:
                 print(problem, file=sys.stderr)
-            print(f"capi publish : {len(corpus.problems.errors)} problème(s) ; rien n'a été "
-                  "publié. Corrigez-les (capi check) puis relancez.", file=sys.stderr)
+            print(
+                f"capi publish : {len(corpus.problems.errors)} problème(s) ; rien n'a été "
+                "publié. Corrigez-les (capi check) puis relancez.",
+                file=sys.stderr,
+            )
             return 1
         examples = [e for e in corpus.entries if e.is_example]
         if examples:
-            print(f"capi publish : attention, {len(examples)} fiche(s) d'exemple seront publiées "
-                  "(exemple: true) ; utilisez --sans-exemples pour les exclure.", file=sys.stderr)
+            print(
+                f"capi publish : attention, {len(examples)} fiche(s) d'exemple seront publiées "
+                "(exemple: true) ; utilisez --sans-exemples pour les exclure.",
+                file=sys.stderr,
+            )
         graph = Graph(corpus)
         stamp = {"edition": edition, "date": today.strftime("%d/%m/%Y")}
 
@@ -98,8 +104,15 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                 _zip(offline_dir, work / "site-hors-ligne.zip")
                 print("capi publish : livret PDF…")
                 config = _site_identity(sources)
-                write_booklet(work / "site", graph, work / "restitution.pdf", config["title"],
-                              edition, config["organiser"], stamp["date"])
+                write_booklet(
+                    work / "site",
+                    graph,
+                    work / "restitution.pdf",
+                    config["title"],
+                    edition,
+                    config["organiser"],
+                    stamp["date"],
+                )
                 data = work / export.DATA_DIR
                 data.mkdir()
                 for name, content in export.all_files(graph, edition).items():
@@ -108,8 +121,10 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
         except RuntimeError as exc:
             print(f"capi publish : échec ({exc}) ; {target.name}/ est inchangé.", file=sys.stderr)
             return 1
-    print(f"capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
-          "site-hors-ligne.zip, donnees/, SHA256SUMS)")
+    print(
+        f"capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
+        "site-hors-ligne.zip, donnees/, SHA256SUMS)"
+    )
     return 0
 
 

@@ -66,8 +66,10 @@ def unclosed(body: str, body_line: int) -> list[tuple[int, str]]:
     if "[[" not in body:
         return []
     prose = REF_RE.sub(lambda m: _NOT_NEWLINE_RE.sub(" ", m.group(0)), mask_code(body))
-    return [(line_at(prose, m.start(), body_line), m.group(0).strip()[:40])
-            for m in UNCLOSED_RE.finditer(prose)]
+    return [
+        (line_at(prose, m.start(), body_line), m.group(0).strip()[:40])
+        for m in UNCLOSED_RE.finditer(prose)
+    ]
 
 
 def replace(body: str, render: Callable[[TextRef], str], body_line: int = 1) -> str:
@@ -80,7 +82,7 @@ def replace(body: str, render: Callable[[TextRef], str], body_line: int = 1) -> 
         ref = _parse(m, prose, body_line)
         if ref is None:
             continue
-        out.append(body[last:m.start()])
+        out.append(body[last : m.start()])
         out.append(render(ref))
         last = m.end()
     out.append(body[last:])

@@ -40,7 +40,8 @@ def plain(value: Any, depth: int = 0) -> Any:
 
 def _is_data(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool, type(None), list, tuple, dict)) or (
-        hasattr(value, "items") and not callable(getattr(value, "on_config", None)))
+        hasattr(value, "items") and not callable(getattr(value, "on_config", None))
+    )
 
 
 def sandbox_macros(plugins) -> bool:

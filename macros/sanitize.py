@@ -30,8 +30,15 @@ from .html_policy import (
 )
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-ATTRIBUTES = {"*": set(ALLOWED_ATTRIBUTES - URL_ATTRIBUTES), "a": {"href"}, "img": {"src"},
-              "q": {"cite"}, "blockquote": {"cite"}, "del": {"cite"}, "ins": {"cite"}}
+ATTRIBUTES = {
+    "*": set(ALLOWED_ATTRIBUTES - URL_ATTRIBUTES),
+    "a": {"href"},
+    "img": {"src"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "del": {"cite"},
+    "ins": {"cite"},
+}
 
 
 def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
@@ -42,16 +49,27 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
             return None
         if name == "id" and not is_safe_id(value):
             return None  # no theme element (#__config…) shadowed, no quote into the contents
-        if tag == "img" and name == "src" and is_external(value) and not allowed_image(
-                value, image_hosts):
+        if (
+            tag == "img"
+            and name == "src"
+            and is_external(value)
+            and not allowed_image(value, image_hosts)
+        ):
             return None
         return value
 
-    return nh3.clean(html, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"},
-                     attributes=ATTRIBUTES, attribute_filter=attribute,
-                     generic_attribute_prefixes={"aria-", "data-"}, url_schemes=URL_SCHEMES,
-                     filter_style_properties=ALLOWED_STYLE_PROPERTIES, link_rel=None,
-                     strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=ATTRIBUTES,
+        attribute_filter=attribute,
+        generic_attribute_prefixes={"aria-", "data-"},
+        url_schemes=URL_SCHEMES,
+        filter_style_properties=ALLOWED_STYLE_PROPERTIES,
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 class TrustedFragments:

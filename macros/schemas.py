@@ -78,17 +78,26 @@ def schema_for(kind: str, vocabularies: Vocabularies) -> dict[str, Any]:
         **object_schema(SCHEMAS[kind], vocabularies),
     }
     if kind == "intervention":  # a finished experience report carries more
-        schema["if"] = {"properties": {"format": {"const": REPORT_FORMAT},
-                                       "avancement": {"not": {"const": "a-completer"}}},
-                        "required": ["format"]}
+        schema["if"] = {
+            "properties": {
+                "format": {"const": REPORT_FORMAT},
+                "avancement": {"not": {"const": "a-completer"}},
+            },
+            "required": ["format"],
+        }
         schema["then"] = {"required": list(REPORT_REQUIRED)}
     return schema
 
 
 def all_schemas(vocabularies: Vocabularies) -> dict[str, str]:
     """File name → JSON text for every content type."""
-    return {f"{kind}.schema.json": json.dumps(schema_for(kind, vocabularies), ensure_ascii=False,
-                                              indent=2) + "\n" for kind in SCHEMAS}
+    return {
+        f"{kind}.schema.json": json.dumps(
+            schema_for(kind, vocabularies), ensure_ascii=False, indent=2
+        )
+        + "\n"
+        for kind in SCHEMAS
+    }
 
 
 def write_schemas(root: Path, vocabularies: Vocabularies) -> list[Path]:

@@ -30,11 +30,84 @@ SKIP_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
-STOP_WORDS = frozenset("""
-a ai au aux avec c ce ces cet cette d dans de des du elle elles en est et etre il ils j l la le
-les leur leurs lui m ma mais me meme mes moi mon n ne nos notre nous on ou par pas pour qu que
-qui s sa se ses son sont sur t ta te tes toi ton tu un une vos votre vous y ici la
-""".split())
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "ai",
+        "au",
+        "aux",
+        "avec",
+        "c",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "elles",
+        "en",
+        "est",
+        "et",
+        "etre",
+        "il",
+        "ils",
+        "j",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "meme",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sont",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "ici",
+        "la",
+    ]
+)
 
 # field weights: titles and names of practices, territories and themes rank above body text
 WEIGHTS = {"title": 10.0, "keywords": 6.0, "headings": 3.0, "body": 1.0}
@@ -104,8 +177,12 @@ class SearchIndex:
         excerpt = body[:EXCERPT].rsplit(" ", 1)[0] + "…" if len(body) > EXCERPT else body
         excerpt = EMAIL_RE.sub("(adresse électronique)", excerpt)  # pages encode them too
         self.documents.append(Document(url, title, kind, excerpt))
-        fields = {"title": title, "keywords": " ".join(keywords), "headings": headings,
-                  "body": body}
+        fields = {
+            "title": title,
+            "keywords": " ".join(keywords),
+            "headings": headings,
+            "body": body,
+        }
         for name, text in fields.items():
             counts: dict[str, int] = defaultdict(int)
             for term in terms(text):
@@ -120,8 +197,9 @@ class SearchIndex:
         out: dict[str, dict[str, list[int]]] = defaultdict(dict)
         for term, docs in self.postings.items():
             best = sorted(docs.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]
-            out[shard_key(term)][term] = [x for doc, score in best
-                                          for x in (doc, max(1, round(score * 10)))]
+            out[shard_key(term)][term] = [
+                x for doc, score in best for x in (doc, max(1, round(score * 10)))
+            ]
         return out
 
     def write(self, site_dir: Path) -> dict[str, int]:
@@ -136,8 +214,9 @@ class SearchIndex:
             (root / "t" / f"{key}.js").write_text(text, encoding="utf-8")
             sizes["shards"] += len(text.encode())
         for start in range(0, len(self.documents), CHUNK):
-            chunk = [[d.title, d.url, d.kind, d.excerpt]
-                     for d in self.documents[start:start + CHUNK]]
+            chunk = [
+                [d.title, d.url, d.kind, d.excerpt] for d in self.documents[start : start + CHUNK]
+            ]
             text = f"capiSearch.docs({start // CHUNK},{_json(chunk)});\n"
             (root / "d" / f"{start // CHUNK}.js").write_text(text, encoding="utf-8")
             sizes["docs"] += len(text.encode())

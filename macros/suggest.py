@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-
 COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from . import lieux_mediation
 from .fields import SLUG_RE
-from .html_policy import IMAGE_HOSTS_KEY
 from .frontmatter import parse_yaml
+from .html_policy import IMAGE_HOSTS_KEY
 from .problems import Problems
 
 VOCABULARY_FILE = "vocabulaires.yml"
@@ -21,12 +21,24 @@ HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0
 
 # vocabularies the engine needs; their slugs are used in code, so they must exist
 REQUIRED_VOCABULARIES = (
-    "mois", "thematiques", "types_acteurs", "formats", "statuts_action", "publics",
-    "avancement", "echelles", "natures_collectivite",
+    "mois",
+    "thematiques",
+    "types_acteurs",
+    "formats",
+    "statuts_action",
+    "publics",
+    "avancement",
+    "echelles",
+    "natures_collectivite",
 )
 REQUIRED_WORDS = {
-    "formats": ("apport-expertise", "cadrage-reglementaire", "retour-experience", "visite",
-                "atelier"),
+    "formats": (
+        "apport-expertise",
+        "cadrage-reglementaire",
+        "retour-experience",
+        "visite",
+        "atelier",
+    ),
     "statuts_action": ("prevue", "en-cours", "realisee", "abandonnee"),
     "avancement": ("a-completer", "en-cours", "finalise"),
 }
@@ -51,20 +63,38 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
         line = parsed.line(name)
         if name == IMAGE_HOSTS_KEY:  # a list of host names, not a vocabulary of slugs
             if not isinstance(words, list) or not all(HOST_RE.match(str(w)) for w in words):
-                problems.add(path, line, "E012", key=name, found="autre chose",
-                             expected="une liste de noms d'hôtes (ex. images.exemple.fr)")
+                problems.add(
+                    path,
+                    line,
+                    "E012",
+                    key=name,
+                    found="autre chose",
+                    expected="une liste de noms d'hôtes (ex. images.exemple.fr)",
+                )
             else:
                 vocabularies[name] = {str(w).lower(): str(w).lower() for w in words}
             continue
         if not isinstance(words, dict):
-            problems.add(path, line, "E012", key=name, expected="une liste « slug: libellé »",
-                         found="autre chose")
+            problems.add(
+                path,
+                line,
+                "E012",
+                key=name,
+                expected="une liste « slug: libellé »",
+                found="autre chose",
+            )
             continue
         clean: dict[str, str] = {}
         for slug, label in words.items():
             if not SLUG_RE.match(str(slug)):
-                problems.add(path, parsed.line(name, slug), "E016", key=name, value=slug,
-                             expected="minuscules sans accents, chiffres et tirets")
+                problems.add(
+                    path,
+                    parsed.line(name, slug),
+                    "E016",
+                    key=name,
+                    value=slug,
+                    expected="minuscules sans accents, chiffres et tirets",
+                )
                 continue
             clean[str(slug)] = str(label)
         vocabularies[name] = clean
@@ -74,8 +104,12 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
     for name, words in REQUIRED_WORDS.items():
         for word in words:
             if name in vocabularies and word not in vocabularies[name]:
-                problems.add(path, parsed.line(name), "E011", key=f"{name}.{word}",
-                             hint=" (valeur utilisée par le site)")
+                problems.add(
+                    path,
+                    parsed.line(name),
+                    "E011",
+                    key=f"{name}.{word}",
+                    hint=" (valeur utilisée par le site)",
+                )
     vocabularies.update(lieux_mediation.vocabularies())
     return vocabularies
-

@@ -11,17 +11,34 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-IGNORED = shutil.ignore_patterns(".venv", "site", "dist", ".git", "__pycache__", "*.egg-info",
-                                 ".pytest_cache", ".hypothesis", "node_modules", "bench",
-                                 ".capi-cache")
+IGNORED = shutil.ignore_patterns(
+    ".venv",
+    "site",
+    "dist",
+    ".git",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".hypothesis",
+    "node_modules",
+    "bench",
+    ".capi-cache",
+)
 
 
-def run_capi(*args: str, cwd: Path = ROOT, env: dict | None = None,
-             timeout: int = 600) -> subprocess.CompletedProcess:
+def run_capi(
+    *args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 600
+) -> subprocess.CompletedProcess:
     """Run the real ``capi`` entry point in a subprocess (as users do)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, env=full_env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+    )
 
 
 def copy_repo(dest: Path) -> Path:
@@ -58,17 +75,26 @@ def published(tmp_path_factory) -> Path:
 
 CHROMIUM = os.environ.get("CAPI_CHROMIUM", "/usr/bin/chromium")
 # flags that keep Chromium from calling home (the machine has no network besides registries)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 def _chromium_path() -> str:
     path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     if not path:
         # a missing browser is a failure in CI, never a skip (.ci/run installs it)
-        pytest.fail("Chromium introuvable : installez le paquet Debian « chromium » "
-                    "(apt-get install chromium) ; .ci/run le fait en CI.")
+        pytest.fail(
+            "Chromium introuvable : installez le paquet Debian « chromium » "
+            "(apt-get install chromium) ; .ci/run le fait en CI."
+        )
     return path
 
 
@@ -77,7 +103,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=_chromium_path(), headless=True,
-                                              args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=_chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
         yield instance
         instance.close()

@@ -16,8 +16,12 @@ from ..sanitize import TRUSTED
 
 _ids = count(1)
 
-STATUS_COLOURS = {"prevue": "#6b7280", "en-cours": "#1d4ed8", "realisee": "#047857",
-                  "abandonnee": "#b91c1c"}
+STATUS_COLOURS = {
+    "prevue": "#6b7280",
+    "en-cours": "#1d4ed8",
+    "realisee": "#047857",
+    "abandonnee": "#b91c1c",
+}
 BAR_COLOUR = "#1d4ed8"
 
 
@@ -55,10 +59,13 @@ def timeline(rows: list[tuple[str, str | None, str | None, str]], title: str) ->
     step = max(1, months // 8)
     for m in range(0, months, step):
         x = label_w + m * scale
-        parts.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 6}" '
-                     'class="capi-grid"/>')
-        parts.append(f'<text x="{x + 2:.1f}" y="{top - 10}" class="capi-axis">'
-                     f"{escape(_month_label(first + m))}</text>")
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 6}" class="capi-grid"/>'
+        )
+        parts.append(
+            f'<text x="{x + 2:.1f}" y="{top - 10}" class="capi-axis">'
+            f"{escape(_month_label(first + m))}</text>"
+        )
     for i, (label, start, end, status) in enumerate(dated):
         y = top + i * row_h
         x = label_w + (_month_index(start) - first) * scale
@@ -66,8 +73,10 @@ def timeline(rows: list[tuple[str, str | None, str | None, str]], title: str) ->
         colour = STATUS_COLOURS.get(status, BAR_COLOUR)
         short = label if len(label) <= 30 else label[:29] + "…"
         parts.append(f'<text x="0" y="{y + 17}" class="capi-label">{escape(short)}</text>')
-        parts.append(f'<rect x="{x:.1f}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" '
-                     f'rx="3" fill="{colour}"/>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" '
+            f'rx="3" fill="{colour}"/>'
+        )
     parts.append("</svg>")
     return TRUSTED.hold("".join(parts))
 
@@ -92,9 +101,13 @@ def bars(data: list[tuple[str, int]], title: str, unit: str = "") -> str:
         w = (width - label_w - 60) * value / biggest
         short = label if len(label) <= 36 else label[:35] + "…"
         parts.append(f'<text x="0" y="{y + 16}" class="capi-label">{escape(short)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
-                     f'rx="3" fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" class="capi-value">'
-                     f"{value}{escape(unit)}</text>")
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
+            f'rx="3" fill="{BAR_COLOUR}"/>'
+        )
+        parts.append(
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 16}" class="capi-value">'
+            f"{value}{escape(unit)}</text>"
+        )
     parts.append("</svg>")
     return TRUSTED.hold("".join(parts))

@@ -106,5 +106,7 @@ def cited_by(graph: Graph, entry: Entry) -> str:
 
 
 def to_complete(what: str) -> str:
-    return (f'!!! note "À compléter"\n    {what} n\'est pas encore renseigné·e. '
-            "Le modèle créé par `capi new` indique quoi écrire.\n")
+    return (
+        f'!!! note "À compléter"\n    {what} n\'est pas encore renseigné·e. '
+        "Le modèle créé par `capi new` indique quoi écrire.\n"
+    )

@@ -14,12 +14,23 @@ from ..model import Entry
 from .links import page_url
 
 FACETS = ("type", "seance", "territoire", "pratique", "thematique", "acteur", "statut")
-FACET_LABELS = {"type": "Type", "seance": "Séance", "territoire": "Territoire",
-                "pratique": "Pratique", "thematique": "Thématique", "acteur": "Type d'acteur",
-                "statut": "Statut de l'action"}
-TYPES = {"retour": "Retour d'expérience", "intervention": "Autre intervention",
-         "territoire": "Territoire", "livrable": "Livrable de territoire",
-         "action": "Action d'un plan", "pratique": "Pratique"}
+FACET_LABELS = {
+    "type": "Type",
+    "seance": "Séance",
+    "territoire": "Territoire",
+    "pratique": "Pratique",
+    "thematique": "Thématique",
+    "acteur": "Type d'acteur",
+    "statut": "Statut de l'action",
+}
+TYPES = {
+    "retour": "Retour d'expérience",
+    "intervention": "Autre intervention",
+    "territoire": "Territoire",
+    "livrable": "Livrable de territoire",
+    "action": "Action d'un plan",
+    "pratique": "Pratique",
+}
 
 
 class _Values:
@@ -59,67 +70,132 @@ def explorer_data(graph: Graph, directory_urls: bool = True) -> dict:
     for slug, label in graph.vocabularies.get("statuts_action", {}).items():
         values.add("statut", slug, label)
 
-    def row(title: str, url: str, kind: str, seance: str | None, territory: str | None,
-            practices: list[str], themes: list[str], actor: str | None,
-            status: str | None) -> list:
+    def row(
+        title: str,
+        url: str,
+        kind: str,
+        seance: str | None,
+        territory: str | None,
+        practices: list[str],
+        themes: list[str],
+        actor: str | None,
+        status: str | None,
+    ) -> list:
         idx = values.index
-        return [title, short_url(url), idx["type"][kind], idx["seance"].get(seance or "", -1),
-                idx["territoire"].get(territory or "", -1),
-                [idx["pratique"][p] for p in practices if p in idx["pratique"]],
-                [idx["thematique"][t] for t in themes if t in idx["thematique"]],
-                idx["acteur"].get(actor or "", -1), idx["statut"].get(status or "", -1)]
+        return [
+            title,
+            short_url(url),
+            idx["type"][kind],
+            idx["seance"].get(seance or "", -1),
+            idx["territoire"].get(territory or "", -1),
+            [idx["pratique"][p] for p in practices if p in idx["pratique"]],
+            [idx["thematique"][t] for t in themes if t in idx["thematique"]],
+            idx["acteur"].get(actor or "", -1),
+            idx["statut"].get(status or "", -1),
+        ]
 
     folders: dict[str, int] = {}
 
     def short_url(url: str) -> list:
         """[folder index, last part]: the folders repeat, so they are written once."""
         folder, _, last = url.rstrip("/").rpartition("/")
-        last = url[len(folder) + 1:] if folder else url
+        last = url[len(folder) + 1 :] if folder else url
         return [folders.setdefault(folder + "/" if folder else "", len(folders)), last]
 
     items: list[list] = []
     for entry in graph.by_kind.get("intervention", []):
         meta = entry.meta
-        items.append(row(entry.title, url(entry.src_uri),
-                         "retour" if entry.is_report else "intervention", entry.seance,
-                         meta.get("territoire"), meta.get("pratiques", []),
-                         meta.get("thematiques", []), meta.get("type_acteur"), None))
+        items.append(
+            row(
+                entry.title,
+                url(entry.src_uri),
+                "retour" if entry.is_report else "intervention",
+                entry.seance,
+                meta.get("territoire"),
+                meta.get("pratiques", []),
+                meta.get("thematiques", []),
+                meta.get("type_acteur"),
+                None,
+            )
+        )
     for territory in graph.by_kind.get("territoire", []):
-        items.append(row(territory.title, url(territory.src_uri), "territoire", None,
-                         territory.slug, graph.practices_of_territory(territory.slug), [], None,
-                         None))
+        items.append(
+            row(
+                territory.title,
+                url(territory.src_uri),
+                "territoire",
+                None,
+                territory.slug,
+                graph.practices_of_territory(territory.slug),
+                [],
+                None,
+                None,
+            )
+        )
         for kind in ("diagnostic", "plan-action", "partenariat"):
             doc: Entry | None = graph.deliverables.get(territory.slug, {}).get(kind)
             if doc is not None:
-                items.append(row(doc.title, url(doc.src_uri), "livrable", None, territory.slug,
-                                 [], [], None, None))
+                items.append(
+                    row(
+                        doc.title,
+                        url(doc.src_uri),
+                        "livrable",
+                        None,
+                        territory.slug,
+                        [],
+                        [],
+                        None,
+                        None,
+                    )
+                )
         for action in graph.actions_by_territory.get(territory.slug, []):
             data = action.data
-            items.append(row(f"{data['id']} {data['titre']}",
-                             url(action.plan.src_uri) + "#" + action.anchor, "action", None,
-                             territory.slug, data.get("pratiques", []), [], None,
-                             data["statut"]))
+            items.append(
+                row(
+                    f"{data['id']} {data['titre']}",
+                    url(action.plan.src_uri) + "#" + action.anchor,
+                    "action",
+                    None,
+                    territory.slug,
+                    data.get("pratiques", []),
+                    [],
+                    None,
+                    data["statut"],
+                )
+            )
     for slug, practice in graph.practices.items():
         uri = practice.entry.src_uri if practice.entry else f"pratiques/{slug}.md"
         themes = practice.entry.meta.get("thematiques", []) if practice.entry else []
-        items.append(row(practice.title, url(uri), "pratique", None, None, [slug], themes, None,
-                         None))
+        items.append(
+            row(practice.title, url(uri), "pratique", None, None, [slug], themes, None, None)
+        )
     return {
         "folders": list(folders),
-        "facets": [{"key": f, "label": FACET_LABELS[f], "values": list(values.index[f]),
-                    "labels": values.labels[f]} for f in FACETS],
+        "facets": [
+            {
+                "key": f,
+                "label": FACET_LABELS[f],
+                "values": list(values.index[f]),
+                "labels": values.labels[f],
+            }
+            for f in FACETS
+        ],
         "items": items,
     }
 
 
 def explorer_script(graph: Graph, directory_urls: bool = True) -> str:
-    data = json.dumps(explorer_data(graph, directory_urls), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(
+        explorer_data(graph, directory_urls), ensure_ascii=False, separators=(",", ":")
+    )
     return f"window.capiExplorerData = {data};\n"
 
 
 EXPLORER_PAGE = """---
 title: Explorer la base
-description: Filtrer toutes les fiches par type, séance, territoire, pratique, thématique, type d'acteur et statut.
+description: >-
+  Filtrer toutes les fiches par type, séance, territoire, pratique, thématique, type d'acteur
+  et statut.
 hide:
   - toc
 ---

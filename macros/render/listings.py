@@ -28,12 +28,19 @@ def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
     out: list[str] = []
     out += _section("Retours d'expérience", [entry_line(graph, page_uri, e) for e in reports])
     out += _section("Autres interventions", [entry_line(graph, page_uri, e) for e in others])
-    out += _section("Séances", [f"- {entity_link(graph, page_uri, s)}"
-                                for _, s in sorted(seances.items())])
-    out += _section("Territoires", [f"- {entity_link(graph, page_uri, t)}" for t in
-                                    filter(None, (graph.get("territoire", s) for s in territories))])
-    out += _section("Actions des plans d'action", [_action_line(graph, page_uri, a)
-                                                   for a in actions])
+    out += _section(
+        "Séances", [f"- {entity_link(graph, page_uri, s)}" for _, s in sorted(seances.items())]
+    )
+    out += _section(
+        "Territoires",
+        [
+            f"- {entity_link(graph, page_uri, t)}"
+            for t in filter(None, (graph.get("territoire", s) for s in territories))
+        ],
+    )
+    out += _section(
+        "Actions des plans d'action", [_action_line(graph, page_uri, a) for a in actions]
+    )
     if not out:
         out = ["Aucune fiche ne mobilise encore cette pratique.", ""]
     return "\n".join(out)
@@ -44,8 +51,10 @@ def _action_line(graph: Graph, page_uri: str, action) -> str:
     where = territory.title if territory else action.territory
     status = graph.label("statuts_action", action.data["statut"]).lower()
     label = f"{action.data['id']} {action.data['titre']}"
-    return (f"- {link(page_uri, action.plan.src_uri, label, action.anchor)} — "
-            f"{md_escape(where)}, {md_escape(status)}")
+    return (
+        f"- {link(page_uri, action.plan.src_uri, label, action.anchor)} — "
+        f"{md_escape(where)}, {md_escape(status)}"
+    )
 
 
 def practice_page(graph: Graph, slug: str) -> str:
@@ -61,13 +70,19 @@ def theme_page(graph: Graph, slug: str) -> str:
     items = [e for e in entries if e.kind == "intervention" and not e.is_report]
     out += _section("Retours d'expérience", [entry_line(graph, uri, e) for e in reports])
     out += _section("Interventions", [entry_line(graph, uri, e) for e in items])
-    out += _section("Séances", [f"- {entity_link(graph, uri, e)}"
-                                for e in entries if e.kind == "seance"])
+    out += _section(
+        "Séances", [f"- {entity_link(graph, uri, e)}" for e in entries if e.kind == "seance"]
+    )
     practices = [e for e in entries if e.kind == "pratique"]
     out += _section("Pratiques", [f"- {practice_link(graph, uri, e.slug)}" for e in practices])
     territories = sorted({e.meta["territoire"] for e in entries if e.meta.get("territoire")})
-    out += _section("Territoires", [f"- {entity_link(graph, uri, t)}" for t in
-                                    filter(None, (graph.get("territoire", s) for s in territories))])
+    out += _section(
+        "Territoires",
+        [
+            f"- {entity_link(graph, uri, t)}"
+            for t in filter(None, (graph.get("territoire", s) for s in territories))
+        ],
+    )
     if len(out) == 2:
         out.append("Aucune fiche ne porte encore cette thématique.")
     return "\n".join(out) + "\n"
@@ -79,10 +94,14 @@ def actor_page(graph: Graph, slug: str) -> str:
     rows = graph.by_actor.get(slug, [])
     items = [(e, name) for e, name in rows if e.kind == "intervention"]
     structures = [(e, name) for e, name in rows if e.kind != "intervention"]
-    out += _section("Interventions et retours d'expérience", [
-        f"- {entity_link(graph, uri, e)} — {md_escape(name)}" for e, name in items])
-    out += _section("Structures des territoires", [
-        f"- {md_escape(name)} — {entity_link(graph, uri, e)}" for e, name in structures])
+    out += _section(
+        "Interventions et retours d'expérience",
+        [f"- {entity_link(graph, uri, e)} — {md_escape(name)}" for e, name in items],
+    )
+    out += _section(
+        "Structures des territoires",
+        [f"- {md_escape(name)} — {entity_link(graph, uri, e)}" for e, name in structures],
+    )
     if len(out) == 2:
         out.append("Aucune structure de ce type n'est encore citée.")
     return "\n".join(out) + "\n"
@@ -96,28 +115,40 @@ def index_page(graph: Graph, family: str) -> str:
     if family == "retours":
         reports = [e for e in graph.by_kind["intervention"] if e.is_report]
         lines = [entry_line(graph, uri, e) for e in reports]
-        return (f"# Retours d'expérience\n\n{len(reports)} retours d'expérience présentés pendant "
-                "le cycle, par séance.\n\n" + "\n".join(lines) + "\n")
+        return (
+            f"# Retours d'expérience\n\n{len(reports)} retours d'expérience présentés pendant "
+            "le cycle, par séance.\n\n" + "\n".join(lines) + "\n"
+        )
     if family == "territoires":
-        lines = [f"- {entity_link(graph, uri, e)}" + (
-            f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
-            for e in graph.by_kind["territoire"]]
+        lines = [
+            f"- {entity_link(graph, uri, e)}"
+            + (f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
+            for e in graph.by_kind["territoire"]
+        ]
         return "# Territoires participants\n\n" + "\n".join(lines) + "\n"
     if family == "pratiques":
         lines = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
-            count = len(graph.by_practice.get(slug, [])) + len(graph.actions_by_practice.get(slug, []))
+            count = len(graph.by_practice.get(slug, [])) + len(
+                graph.actions_by_practice.get(slug, [])
+            )
             practice = graph.practices[slug]
             summary = practice.entry.meta.get("description", "") if practice.entry else ""
-            lines.append(f"- {practice_link(graph, uri, slug)} ({count} fiche{'s' if count > 1 else ''}"
-                         f" et actions)" + (f"  \n  {md_escape(summary)}" if summary else ""))
+            lines.append(
+                f"- {practice_link(graph, uri, slug)} ({count} fiche{'s' if count > 1 else ''}"
+                f" et actions)" + (f"  \n  {md_escape(summary)}" if summary else "")
+            )
         return "# Pratiques\n\n" + "\n".join(lines) + "\n"
     if family == "thematiques":
-        lines = [f"- {theme_link(graph, uri, slug)} ({len(graph.by_theme.get(slug, []))})"
-                 for slug in graph.vocabularies.get("thematiques", {})]
+        lines = [
+            f"- {theme_link(graph, uri, slug)} ({len(graph.by_theme.get(slug, []))})"
+            for slug in graph.vocabularies.get("thematiques", {})
+        ]
         return "# Thématiques\n\n" + "\n".join(lines) + "\n"
-    lines = [f"- {link(uri, src_uri('acteur', slug), label)} ({len(graph.by_actor.get(slug, []))})"
-             for slug, label in graph.vocabularies.get("types_acteurs", {}).items()]
+    lines = [
+        f"- {link(uri, src_uri('acteur', slug), label)} ({len(graph.by_actor.get(slug, []))})"
+        for slug, label in graph.vocabularies.get("types_acteurs", {}).items()
+    ]
     return "# Types d'acteurs\n\n" + "\n".join(lines) + "\n"
 
 

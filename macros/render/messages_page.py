@@ -17,8 +17,14 @@ def messages_page() -> str:
     ]
     for code, (template, title) in MESSAGES.items():
         example = template.replace("{", "‹").replace("}", "›")
-        out += [f"## {code} — {title} {{ #{code.lower()} }}", "",
-                f"Message : « {example} »", "", REMEDIES[code], ""]
+        out += [
+            f"## {code} — {title} {{ #{code.lower()} }}",
+            "",
+            f"Message : « {example} »",
+            "",
+            REMEDIES[code],
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -28,9 +34,15 @@ def problems_block(problems: list, page_uri: str) -> str:
     from .links import md_escape, relative
 
     guide = relative(page_uri, "guides/messages-erreur.md")
-    lines = ['!!! danger "À corriger avant la publication"', "",
-             "    `capi check` signale dans ce fichier :", ""]
+    lines = [
+        '!!! danger "À corriger avant la publication"',
+        "",
+        "    `capi check` signale dans ce fichier :",
+        "",
+    ]
     for problem in problems:
-        lines.append(f"    - ligne {problem.line} : [{problem.code}](<{guide}#"
-                     f"{problem.code.lower()}>) {md_escape(problem.message)}")
+        lines.append(
+            f"    - ligne {problem.line} : [{problem.code}](<{guide}#"
+            f"{problem.code.lower()}>) {md_escape(problem.message)}"
+        )
     return "\n".join(lines) + "\n\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..graph import Graph
+from .charts import bars
 from .entity import entity_link, entry_line, practice_link
 from .links import md_escape
-from .charts import bars
 from .sessions import seance_programme
 
 
@@ -31,8 +31,10 @@ def _facet_entries(graph: Graph, facet: str, value: str) -> list | None:
 def entries_by_facet(graph: Graph, page_uri: str, facet: str, value: str) -> str:
     entries = _facet_entries(graph, facet, value)
     if entries is None:
-        return (f"*Facette « {md_escape(facet)} » inconnue : pratique, thematique, acteur, "
-                "territoire, seance ou format.*")
+        return (
+            f"*Facette « {md_escape(facet)} » inconnue : pratique, thematique, acteur, "
+            "territoire, seance ou format.*"
+        )
     if not entries:
         return "*Aucune fiche pour l'instant.*"
     return "\n".join(entry_line(graph, page_uri, e) for e in entries) + "\n"
@@ -41,8 +43,10 @@ def entries_by_facet(graph: Graph, page_uri: str, facet: str, value: str) -> str
 def territory_practice_matrix(graph: Graph, page_uri: str) -> str:
     territories = graph.by_kind.get("territoire", [])
     by_territory = {t.slug: set(graph.practices_of_territory(t.slug)) for t in territories}
-    practices = sorted({p for ps in by_territory.values() for p in ps},
-                       key=lambda s: graph.practice_title(s).lower())
+    practices = sorted(
+        {p for ps in by_territory.values() for p in ps},
+        key=lambda s: graph.practice_title(s).lower(),
+    )
     if not territories or not practices:
         return "*Aucun territoire ne mobilise encore de pratique.*"
     header = "| Pratique | " + " | ".join(entity_link(graph, page_uri, t) for t in territories)
@@ -64,8 +68,9 @@ def key_figures(graph: Graph, page_uri: str) -> str:
     """The cycle in numbers, as a table and an accessible bar chart of the same numbers."""
     reports = [e for e in graph.by_kind.get("intervention", []) if e.is_report]
     actions = [a for acts in graph.actions_by_territory.values() for a in acts]
-    structures = Counter(t for t, rows in graph.by_actor.items() for e, _ in rows
-                         if e.kind == "territoire")
+    structures = Counter(
+        t for t, rows in graph.by_actor.items() for e, _ in rows if e.kind == "territoire"
+    )
     figures = [
         ("Territoires participants", len(graph.by_kind.get("territoire", []))),
         ("Séances", len(graph.by_kind.get("seance", []))),
@@ -76,11 +81,16 @@ def key_figures(graph: Graph, page_uri: str) -> str:
     out = ["| Chiffre clé | Nombre |", "|---|---|"]
     out += [f"| {label} | {value} |" for label, value in figures]
     statuses = Counter(a.data["statut"] for a in actions)
-    status_rows = [(graph.label("statuts_action", s), statuses[s])
-                   for s in graph.vocabularies.get("statuts_action", {}) if statuses[s]]
+    status_rows = [
+        (graph.label("statuts_action", s), statuses[s])
+        for s in graph.vocabularies.get("statuts_action", {})
+        if statuses[s]
+    ]
     actor_rows = [(graph.label("types_acteurs", t), n) for t, n in structures.most_common()]
-    for title, rows in (("Actions par statut", status_rows),
-                        ("Structures participantes par type d'acteur", actor_rows)):
+    for title, rows in (
+        ("Actions par statut", status_rows),
+        ("Structures participantes par type d'acteur", actor_rows),
+    ):
         if not rows:
             continue
         out += ["", f"**{title}**", "", f"| {title.split(' par ')[0]} | Nombre |", "|---|---|"]

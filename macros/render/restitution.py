@@ -31,15 +31,23 @@ PAGES = {
 
 def overview(graph: Graph) -> str:
     uri = "restitution/index.md"
-    return "\n".join([
-        "## Le cycle en chiffres", "", key_figures(graph, uri), "",
-        "## Parcourir la restitution", "",
-        "- [Ce que les séances ont apporté](seances.md) : interventions et enseignements, "
-        "séance par séance ;",
-        "- [Pratiques et thématiques](pratiques.md) : ce qui converge d'un territoire à "
-        "l'autre, et les questions qui restent ouvertes ;",
-        "- [Les territoires en une page](territoires.md) : diagnostic, plan d'action et "
-        "partenariat de chaque territoire.", ""])
+    return "\n".join(
+        [
+            "## Le cycle en chiffres",
+            "",
+            key_figures(graph, uri),
+            "",
+            "## Parcourir la restitution",
+            "",
+            "- [Ce que les séances ont apporté](seances.md) : interventions et enseignements, "
+            "séance par séance ;",
+            "- [Pratiques et thématiques](pratiques.md) : ce qui converge d'un territoire à "
+            "l'autre, et les questions qui restent ouvertes ;",
+            "- [Les territoires en une page](territoires.md) : diagnostic, plan d'action et "
+            "partenariat de chaque territoire.",
+            "",
+        ]
+    )
 
 
 def by_seance(graph: Graph) -> str:
@@ -55,23 +63,33 @@ def by_seance(graph: Graph) -> str:
         lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
         if lessons:
             out += ["**Enseignements**", ""]
-            out += [f"- {md_escape(text)} ({entity_link(graph, uri, item)})"
-                    for item, text in lessons[:MAX_LESSONS]]
-            out.append(_more_line(len(lessons) - MAX_LESSONS, "enseignement",
-                                  entity_link(graph, uri, seance)))
+            out += [
+                f"- {md_escape(text)} ({entity_link(graph, uri, item)})"
+                for item, text in lessons[:MAX_LESSONS]
+            ]
+            out.append(
+                _more_line(
+                    len(lessons) - MAX_LESSONS, "enseignement", entity_link(graph, uri, seance)
+                )
+            )
     return "\n".join(out)
 
 
 def _more(count: int, noun: str) -> str:
-    return f" et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''}" \
-        if count > 0 else ""
+    return (
+        f" et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''}"
+        if count > 0
+        else ""
+    )
 
 
 def _more_line(count: int, noun: str, where: str) -> str:
     if count <= 0:
         return ""
-    return f"\n*… et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''} : " \
+    return (
+        f"\n*… et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''} : "
         f"voir {where}.*\n"
+    )
 
 
 def by_practice(graph: Graph) -> str:
@@ -84,22 +102,30 @@ def by_practice(graph: Graph) -> str:
             continue
         out += [f"## {practice_link(graph, uri, slug)}", ""]
         if territories:
-            names = [entity_link(graph, uri, t) for t in
-                     filter(None, (graph.get("territoire", s) for s in territories))]
-            out.append(f"Mobilisée par {len(names)} territoire{'s' if len(names) > 1 else ''} : "
-                       + ", ".join(names) + ".\n")
+            names = [
+                entity_link(graph, uri, t)
+                for t in filter(None, (graph.get("territoire", s) for s in territories))
+            ]
+            out.append(
+                f"Mobilisée par {len(names)} territoire{'s' if len(names) > 1 else ''} : "
+                + ", ".join(names)
+                + ".\n"
+            )
         lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
         practice = practice_link(graph, uri, slug)
         if lessons:
             out += ["**Ce qui converge**", ""]
-            out += [f"- {md_escape(t)} ({entity_link(graph, uri, i)})"
-                    for i, t in lessons[:MAX_LESSONS]]
+            out += [
+                f"- {md_escape(t)} ({entity_link(graph, uri, i)})" for i, t in lessons[:MAX_LESSONS]
+            ]
             out.append(_more_line(len(lessons) - MAX_LESSONS, "enseignement", practice))
         questions = [(i, q) for i in items for q in i.meta.get("questions_ouvertes", [])]
         if questions:
             out += ["**Questions en suspens**", ""]
-            out += [f"- {md_escape(q)} ({entity_link(graph, uri, i)})"
-                    for i, q in questions[:MAX_LESSONS]]
+            out += [
+                f"- {md_escape(q)} ({entity_link(graph, uri, i)})"
+                for i, q in questions[:MAX_LESSONS]
+            ]
             out.append(_more_line(len(questions) - MAX_LESSONS, "question", practice))
     out += ["## Par thématique", ""]
     for slug in graph.vocabularies.get("thematiques", {}):
@@ -107,9 +133,11 @@ def by_practice(graph: Graph) -> str:
         reports = [e for e in entries if e.is_report]
         if reports:
             lessons = sum(len(e.meta.get("enseignements", [])) for e in reports)
-            out.append(f"- {theme_link(graph, uri, slug)} : {len(reports)} retour"
-                       f"{'s' if len(reports) > 1 else ''} d'expérience, {lessons} enseignement"
-                       f"{'s' if lessons > 1 else ''}")
+            out.append(
+                f"- {theme_link(graph, uri, slug)} : {len(reports)} retour"
+                f"{'s' if len(reports) > 1 else ''} d'expérience, {lessons} enseignement"
+                f"{'s' if lessons > 1 else ''}"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -124,34 +152,63 @@ def by_territory(graph: Graph) -> str:
         diagnostic = docs.get("diagnostic")
         indicators = diagnostic.meta.get("indicateurs", [])[:4] if diagnostic else []
         if indicators:
-            out += [f"### {entity_link(graph, uri, diagnostic)} : indicateurs clés", "",
-                    "| Indicateur | Valeur | Source |", "|---|---|---|"]
-            out += [f"| {md_escape(i['libelle'])} | {md_escape(i['valeur'])}"
-                    f"{(' ' + md_escape(i['unite'])) if i.get('unite') else ''} | "
-                    f"{md_escape(i['source'])}, {i['annee']} |" for i in indicators]
+            out += [
+                f"### {entity_link(graph, uri, diagnostic)} : indicateurs clés",
+                "",
+                "| Indicateur | Valeur | Source |",
+                "|---|---|---|",
+            ]
+            out += [
+                f"| {md_escape(i['libelle'])} | {md_escape(i['valeur'])}"
+                f"{(' ' + md_escape(i['unite'])) if i.get('unite') else ''} | "
+                f"{md_escape(i['source'])}, {i['annee']} |"
+                for i in indicators
+            ]
             out.append("")
         actions = graph.actions_by_territory.get(territory.slug, [])
         plan = docs.get("plan-action")
         if actions and plan is not None:
             counts = Counter(a.data["statut"] for a in actions)
-            summary = ", ".join(f"{n} {graph.label('statuts_action', s).lower()}"
-                                for s, n in counts.items())
-            out += [f"### {entity_link(graph, uri, plan)}", "",
-                    f"{len(actions)} actions : {summary}.", ""]
-            chart = timeline([(f"{a.data['id']} {a.data['titre']}", a.data.get("debut"),
-                               a.data.get("fin"), a.data["statut"]) for a in actions],
-                             f"Calendrier du plan d'action : {territory.title}")
+            summary = ", ".join(
+                f"{n} {graph.label('statuts_action', s).lower()}" for s, n in counts.items()
+            )
+            out += [
+                f"### {entity_link(graph, uri, plan)}",
+                "",
+                f"{len(actions)} actions : {summary}.",
+                "",
+            ]
+            chart = timeline(
+                [
+                    (
+                        f"{a.data['id']} {a.data['titre']}",
+                        a.data.get("debut"),
+                        a.data.get("fin"),
+                        a.data["statut"],
+                    )
+                    for a in actions
+                ],
+                f"Calendrier du plan d'action : {territory.title}",
+            )
             if chart:
-                out += [f'<figure class="capi-figure">{chart}<figcaption>Calendrier des '
-                        "actions ; détail dans le plan d'action.</figcaption></figure>", "",
-                        _calendar_table(graph, actions)]
+                out += [
+                    f'<figure class="capi-figure">{chart}<figcaption>Calendrier des '
+                    "actions ; détail dans le plan d'action.</figcaption></figure>",
+                    "",
+                    _calendar_table(graph, actions),
+                ]
         partnership = docs.get("partenariat")
         partners = partnership.meta.get("partenaires", []) if partnership else []
         if partners:
             by_type = Counter(graph.label("types_acteurs", p["type_acteur"]) for p in partners)
-            out += [f"### {entity_link(graph, uri, partnership)}", "",
-                    f"{len(partners)} partenaires : " + ", ".join(
-                        f"{md_escape(t)} ({n})" for t, n in by_type.most_common()) + ".", ""]
+            out += [
+                f"### {entity_link(graph, uri, partnership)}",
+                "",
+                f"{len(partners)} partenaires : "
+                + ", ".join(f"{md_escape(t)} ({n})" for t, n in by_type.most_common())
+                + ".",
+                "",
+            ]
     return "\n".join(out)
 
 
@@ -162,11 +219,15 @@ def _calendar_table(graph: Graph, actions: list) -> str:
     dated = [a for a in actions if a.data.get("debut") or a.data.get("fin")]
     starts = sorted(a.data.get("debut") or a.data["fin"] for a in dated)
     ends = sorted(a.data.get("fin") or a.data["debut"] for a in dated)
-    rows = [[md_escape(f"{a.data['id']} {a.data['titre']}"),
-             md_escape(period(a.data.get("debut"), a.data.get("fin"))),
-             md_escape(graph.label("statuts_action", a.data["statut"]))] for a in dated]
-    rows.append([f"**Total : {len(dated)} actions**", md_escape(period(starts[0], ends[-1])),
-                 ""])
+    rows = [
+        [
+            md_escape(f"{a.data['id']} {a.data['titre']}"),
+            md_escape(period(a.data.get("debut"), a.data.get("fin"))),
+            md_escape(graph.label("statuts_action", a.data["statut"])),
+        ]
+        for a in dated
+    ]
+    rows.append([f"**Total : {len(dated)} actions**", md_escape(period(starts[0], ends[-1])), ""])
     return table(["Action", "Période", "Statut"], rows)
 
 

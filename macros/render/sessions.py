@@ -29,10 +29,14 @@ FORMAT_PLURALS = {
 def seance_header(graph: Graph, entry: Entry) -> str:
     meta = entry.meta
     when = graph.label("mois", meta.get("mois", "")).capitalize() + (
-        f" {meta['annee']}" if meta.get("annee") else "")
-    lines = [f"**Séance {int(entry.slug)}** · {md_escape(when)}"
-             + (f" · {md_escape(meta['lieu'])}" if meta.get("lieu") else ""),
-             "{: .capi-badges }", ""]
+        f" {meta['annee']}" if meta.get("annee") else ""
+    )
+    lines = [
+        f"**Séance {int(entry.slug)}** · {md_escape(when)}"
+        + (f" · {md_escape(meta['lieu'])}" if meta.get("lieu") else ""),
+        "{: .capi-badges }",
+        "",
+    ]
     lines += ['!!! question "Questions de la séance"', ""]
     lines += [f"    - {md_escape(q)}" for q in meta.get("questions", [])]
     return "\n".join(lines) + "\n"
@@ -74,8 +78,9 @@ def _item_details(graph: Graph, page_uri: str, item: Entry) -> str:
     elif meta.get("localisation"):
         parts.append(md_escape(meta["localisation"]))
     if meta.get("pratiques"):
-        parts.append("pratiques : " + ", ".join(
-            practice_link(graph, page_uri, p) for p in meta["pratiques"]))
+        parts.append(
+            "pratiques : " + ", ".join(practice_link(graph, page_uri, p) for p in meta["pratiques"])
+        )
     return " · ".join(parts)
 
 
@@ -90,17 +95,27 @@ def item_sheet(graph: Graph, entry: Entry) -> str:
     if meta.get("type_acteur"):
         facts.append(("Type d'acteur", actor_link(graph, uri, meta["type_acteur"])))
     if meta.get("intervenants"):
-        facts.append(("Intervenant·es", "; ".join(
-            md_escape(", ".join(str(p[k]) for k in ("nom", "fonction", "structure") if p.get(k)))
-            for p in meta["intervenants"])))
+        facts.append(
+            (
+                "Intervenant·es",
+                "; ".join(
+                    md_escape(
+                        ", ".join(str(p[k]) for k in ("nom", "fonction", "structure") if p.get(k))
+                    )
+                    for p in meta["intervenants"]
+                ),
+            )
+        )
     if meta.get("publics"):
-        facts.append(("Publics", ", ".join(md_escape(graph.label("publics", p))
-                                           for p in meta["publics"])))
+        facts.append(
+            ("Publics", ", ".join(md_escape(graph.label("publics", p)) for p in meta["publics"]))
+        )
     if meta.get("debut") or meta.get("fin"):
         facts.append(("Période", md_escape(period(meta.get("debut"), meta.get("fin")))))
     if facts:
-        rows.append(table(["Élément", "Détail"], [[label, value] for label, value in facts],
-                          "capi-facts"))
+        rows.append(
+            table(["Élément", "Détail"], [[label, value] for label, value in facts], "capi-facts")
+        )
     return "\n".join(rows) + ("\n" if rows else "")
 
 
@@ -137,8 +152,20 @@ def contact_line(contact: dict) -> str:
     return ", ".join(parts)
 
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def human_date(value: str | None) -> str:

@@ -11,8 +11,11 @@ from .entity import actor_link, entity_link, practice_link, to_complete
 from .links import link, md_escape
 from .sessions import period, table
 
-DELIVERABLE_TITLES = {"diagnostic": "Diagnostic", "plan-action": "Plan d'action",
-                      "partenariat": "Partenariat local"}
+DELIVERABLE_TITLES = {
+    "diagnostic": "Diagnostic",
+    "plan-action": "Plan d'action",
+    "partenariat": "Partenariat local",
+}
 
 
 def _esc(value: object) -> str:
@@ -39,18 +42,39 @@ def territory_intro(graph: Graph, entry: Entry) -> str:
 def territory(graph: Graph, entry: Entry) -> str:
     meta, uri, out = entry.meta, entry.src_uri, []
     out += ["## Collectivités", ""]
-    out.append(table(["Collectivité", "Nature", "Code INSEE", "SIREN"], [
-        [_esc(c["nom"]), _esc(graph.label("natures_collectivite", c["nature"])),
-         _esc(c.get("code_insee")), _esc(c.get("siren"))] for c in meta.get("collectivites", [])]))
+    out.append(
+        table(
+            ["Collectivité", "Nature", "Code INSEE", "SIREN"],
+            [
+                [
+                    _esc(c["nom"]),
+                    _esc(graph.label("natures_collectivite", c["nature"])),
+                    _esc(c.get("code_insee")),
+                    _esc(c.get("siren")),
+                ]
+                for c in meta.get("collectivites", [])
+            ],
+        )
+    )
     if meta.get("qpv"):
         out += ["## Quartiers prioritaires", ""]
-        out.append(table(["Quartier", "Code QPV", "Commune"], [
-            [_esc(q["nom"]), _esc(q["code"]), _esc(q.get("commune"))] for q in meta["qpv"]]))
+        out.append(
+            table(
+                ["Quartier", "Code QPV", "Commune"],
+                [[_esc(q["nom"]), _esc(q["code"]), _esc(q.get("commune"))] for q in meta["qpv"]],
+            )
+        )
     if meta.get("structures"):
         out += ["## Structures participantes", ""]
-        out.append(table(["Structure", "Type d'acteur", "Rôle dans le cycle"], [
-            [_esc(s["nom"]), actor_link(graph, uri, s["type_acteur"]), _esc(s.get("role"))]
-            for s in meta["structures"]]))
+        out.append(
+            table(
+                ["Structure", "Type d'acteur", "Rôle dans le cycle"],
+                [
+                    [_esc(s["nom"]), actor_link(graph, uri, s["type_acteur"]), _esc(s.get("role"))]
+                    for s in meta["structures"]
+                ],
+            )
+        )
     out += ["## Livrables", ""]
     rows = []
     for kind, title in DELIVERABLE_TITLES.items():
@@ -78,8 +102,10 @@ def _back_to_territory(graph: Graph, entry: Entry) -> str:
     if home is None:
         return ""
     state = graph.label("avancement", entry.meta.get("avancement", "a-completer"))
-    return (f"**Territoire** : {entity_link(graph, entry.src_uri, home)} · "
-            f"**Avancement** : {_esc(state)}\n{{: .capi-badges }}\n")
+    return (
+        f"**Territoire** : {entity_link(graph, entry.src_uri, home)} · "
+        f"**Avancement** : {_esc(state)}\n{{: .capi-badges }}\n"
+    )
 
 
 def diagnostic(graph: Graph, entry: Entry) -> str:
@@ -89,12 +115,28 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
         return "\n".join(out) + "\n" + to_complete("Le diagnostic")
     if meta.get("indicateurs"):
         out += ["## Indicateurs clés", ""]
-        out.append(table(["Indicateur", "Valeur", "Unité", "Échelle", "Source", "Année"], [
-            [_esc(i["libelle"]), _esc(_number(i["valeur"])), _esc(i.get("unite")),
-             _esc(graph.label("echelles", i["echelle"]) if i.get("echelle") else ""),
-             _esc(i["source"]), str(i["annee"])] for i in meta["indicateurs"]]))
-    swot = [("forces", "Forces"), ("faiblesses", "Faiblesses"),
-            ("opportunites", "Opportunités"), ("menaces", "Menaces")]
+        out.append(
+            table(
+                ["Indicateur", "Valeur", "Unité", "Échelle", "Source", "Année"],
+                [
+                    [
+                        _esc(i["libelle"]),
+                        _esc(_number(i["valeur"])),
+                        _esc(i.get("unite")),
+                        _esc(graph.label("echelles", i["echelle"]) if i.get("echelle") else ""),
+                        _esc(i["source"]),
+                        str(i["annee"]),
+                    ]
+                    for i in meta["indicateurs"]
+                ],
+            )
+        )
+    swot = [
+        ("forces", "Forces"),
+        ("faiblesses", "Faiblesses"),
+        ("opportunites", "Opportunités"),
+        ("menaces", "Menaces"),
+    ]
     if any(meta.get(k) for k, _ in swot):
         out += ["## Forces, faiblesses, opportunités, menaces", ""]
         for key, title in swot:
@@ -104,14 +146,31 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
         out += ["## Besoins prioritaires", ""] + [f"1. {_esc(v)}" for v in meta["besoins"]] + [""]
     if meta.get("lieux"):
         out += ["## Lieux de médiation numérique", ""]
-        out.append(table(["Lieu", "Commune", "Services", "Publics", "Accès", "Horaires"], [
-            [_esc(p["nom"]), _esc(p["commune"]), _esc(", ".join(p.get("services", []))),
-             _esc(", ".join(p.get("publics_specifiquement_adresses", [])) or "Tous publics"),
-             _esc(", ".join(p.get("modalites_acces", []))), _esc(p.get("horaires"))]
-            for p in meta["lieux"]], "capi-places"))
-        out.append("Ces lieux sont aussi publiés dans le fichier "
-                   "`lieux-mediation-numerique.csv` des [données ouvertes]"
-                   f"(<{_relative_to_data(entry)}>), au format du standard national.\n")
+        out.append(
+            table(
+                ["Lieu", "Commune", "Services", "Publics", "Accès", "Horaires"],
+                [
+                    [
+                        _esc(p["nom"]),
+                        _esc(p["commune"]),
+                        _esc(", ".join(p.get("services", []))),
+                        _esc(
+                            ", ".join(p.get("publics_specifiquement_adresses", []))
+                            or "Tous publics"
+                        ),
+                        _esc(", ".join(p.get("modalites_acces", []))),
+                        _esc(p.get("horaires")),
+                    ]
+                    for p in meta["lieux"]
+                ],
+                "capi-places",
+            )
+        )
+        out.append(
+            "Ces lieux sont aussi publiés dans le fichier "
+            "`lieux-mediation-numerique.csv` des [données ouvertes]"
+            f"(<{_relative_to_data(entry)}>), au format du standard national.\n"
+        )
     return "\n".join(out)
 
 
@@ -136,10 +195,18 @@ def plan(graph: Graph, entry: Entry) -> str:
         return "\n".join(out) + "\n" + to_complete("Le plan d'action")
     statuses = Counter(a["statut"] for _, a in actions)
     out += ["## Où en est le plan ?", ""]
-    out.append(table(["Statut", "Actions"], [
-        [_esc(graph.label("statuts_action", s)), str(statuses[s])]
-        for s in graph.vocabularies.get("statuts_action", {}) if statuses[s]]
-        + [["**Total**", f"**{len(actions)}**"]], "capi-status"))
+    out.append(
+        table(
+            ["Statut", "Actions"],
+            [
+                [_esc(graph.label("statuts_action", s)), str(statuses[s])]
+                for s in graph.vocabularies.get("statuts_action", {})
+                if statuses[s]
+            ]
+            + [["**Total**", f"**{len(actions)}**"]],
+            "capi-status",
+        )
+    )
     budget = sum(a.get("budget", 0) for _, a in actions)
     if budget:
         out.append(f"Budget total prévu : **{_amount(budget)}**.\n")
@@ -147,24 +214,48 @@ def plan(graph: Graph, entry: Entry) -> str:
         out += [f"## {md_escape(axis['titre'])}", ""]
         if axis.get("objectif"):
             out.append(f"{md_escape(axis['objectif'])}\n")
-        out.append(table(
-            ["Action", "Pratiques", "Pilote et partenaires", "Période", "Budget", "Statut"], [
-                [f"**{_esc(a['id'])}**{{ #{action_anchor(a['id'])} }} {_esc(a['titre'])}"
-                 + (f"<br>{_esc(a['objectif'])}" if a.get("objectif") else ""),
-                 ", ".join(practice_link(graph, uri, p) for p in a.get("pratiques", [])),
-                 "; ".join(filter(None, [_esc(a.get("pilote")),
-                                         _esc(", ".join(a.get("partenaires", [])))])),
-                 _esc(period(a.get("debut"), a.get("fin"))),
-                 _esc(_amount(a.get("budget"))) + (
-                     f"<br>{_esc(', '.join(a['financeurs']))}" if a.get("financeurs") else ""),
-                 _esc(graph.label("statuts_action", a["statut"]))]
-                for a in axis.get("actions", [])], "capi-actions"))
-    chart = timeline([(f"{a['id']} {a['titre']}", a.get("debut"), a.get("fin"), a["statut"])
-                      for _, a in actions], f"Calendrier du plan d'action : {entry.title}")
+        out.append(
+            table(
+                ["Action", "Pratiques", "Pilote et partenaires", "Période", "Budget", "Statut"],
+                [
+                    [
+                        f"**{_esc(a['id'])}**{{ #{action_anchor(a['id'])} }} {_esc(a['titre'])}"
+                        + (f"<br>{_esc(a['objectif'])}" if a.get("objectif") else ""),
+                        ", ".join(practice_link(graph, uri, p) for p in a.get("pratiques", [])),
+                        "; ".join(
+                            filter(
+                                None,
+                                [_esc(a.get("pilote")), _esc(", ".join(a.get("partenaires", [])))],
+                            )
+                        ),
+                        _esc(period(a.get("debut"), a.get("fin"))),
+                        _esc(_amount(a.get("budget")))
+                        + (
+                            f"<br>{_esc(', '.join(a['financeurs']))}" if a.get("financeurs") else ""
+                        ),
+                        _esc(graph.label("statuts_action", a["statut"])),
+                    ]
+                    for a in axis.get("actions", [])
+                ],
+                "capi-actions",
+            )
+        )
+    chart = timeline(
+        [
+            (f"{a['id']} {a['titre']}", a.get("debut"), a.get("fin"), a["statut"])
+            for _, a in actions
+        ],
+        f"Calendrier du plan d'action : {entry.title}",
+    )
     if chart:
-        out += ["## Calendrier", "", f'<figure class="capi-figure">{chart}<figcaption>'
-                "Calendrier des actions ; le détail de chaque action (dates, statut) est dans "
-                "les tableaux ci-dessus.</figcaption></figure>", ""]
+        out += [
+            "## Calendrier",
+            "",
+            f'<figure class="capi-figure">{chart}<figcaption>'
+            "Calendrier des actions ; le détail de chaque action (dates, statut) est dans "
+            "les tableaux ci-dessus.</figcaption></figure>",
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -177,22 +268,61 @@ def partnership(graph: Graph, entry: Entry) -> str:
         by_type = Counter(p["type_acteur"] for p in partners)
         data = [(graph.label("types_acteurs", t), n) for t, n in by_type.most_common()]
         out += ["## Partenaires par type d'acteur", ""]
-        out.append(table(["Type d'acteur", "Partenaires"], [
-            [actor_link(graph, uri, t), str(n)] for t, n in by_type.most_common()]))
-        out.append(f'<figure class="capi-figure">'
-                   f'{bars(data, "Nombre de partenaires par type d’acteur")}</figure>\n')
+        out.append(
+            table(
+                ["Type d'acteur", "Partenaires"],
+                [[actor_link(graph, uri, t), str(n)] for t, n in by_type.most_common()],
+            )
+        )
+        out.append(
+            f'<figure class="capi-figure">'
+            f"{bars(data, 'Nombre de partenaires par type d’acteur')}</figure>\n"
+        )
         out += ["## Partenaires", ""]
-        out.append(table(["Partenaire", "Type d'acteur", "Rôle", "Engagement", "Contribution"], [
-            [_esc(p["nom"]), actor_link(graph, uri, p["type_acteur"]), _esc(p.get("role")),
-             _esc(p.get("engagement")), _esc(p.get("contribution"))] for p in partners]))
+        out.append(
+            table(
+                ["Partenaire", "Type d'acteur", "Rôle", "Engagement", "Contribution"],
+                [
+                    [
+                        _esc(p["nom"]),
+                        actor_link(graph, uri, p["type_acteur"]),
+                        _esc(p.get("role")),
+                        _esc(p.get("engagement")),
+                        _esc(p.get("contribution")),
+                    ]
+                    for p in partners
+                ],
+            )
+        )
     if meta.get("instances"):
         out += ["## Gouvernance", ""]
-        out.append(table(["Instance", "Membres", "Fréquence"], [
-            [_esc(i["nom"]), _esc(", ".join(i.get("membres", []))), _esc(i.get("frequence"))]
-            for i in meta["instances"]]))
+        out.append(
+            table(
+                ["Instance", "Membres", "Fréquence"],
+                [
+                    [
+                        _esc(i["nom"]),
+                        _esc(", ".join(i.get("membres", []))),
+                        _esc(i.get("frequence")),
+                    ]
+                    for i in meta["instances"]
+                ],
+            )
+        )
     if meta.get("conventions"):
         out += ["## Conventions et accords", ""]
-        out.append(table(["Convention", "Signataires", "Date", "Objet"], [
-            [_esc(c["titre"]), _esc(", ".join(c.get("signataires", []))),
-             _esc(c.get("date")), _esc(c.get("objet"))] for c in meta["conventions"]]))
+        out.append(
+            table(
+                ["Convention", "Signataires", "Date", "Objet"],
+                [
+                    [
+                        _esc(c["titre"]),
+                        _esc(", ".join(c.get("signataires", []))),
+                        _esc(c.get("date")),
+                        _esc(c.get("objet")),
+                    ]
+                    for c in meta["conventions"]
+                ],
+            )
+        )
     return "\n".join(out)

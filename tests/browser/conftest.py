@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from pathlib import Path
 
 import pytest
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature imposed by http.server
@@ -28,8 +28,12 @@ def site_url(built_site):
 def watch_csp(page) -> list[str]:
     """Every Content-Security-Policy violation the page reports, as Chromium words it."""
     violations: list[str] = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     return violations
 
 

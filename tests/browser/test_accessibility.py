@@ -27,8 +27,10 @@ HERE = Path(__file__).parent
 AXE = HERE / "vendor" / "axe.min.js"
 REPORT = HERE / "reports" / "axe.json"
 RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_RUN = ("() => axe.run(document, {runOnly: {type: 'tag', values: %s}, "
-           "resultTypes: ['violations']})" % json.dumps(RULE_TAGS))
+AXE_RUN = (
+    f"() => axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(RULE_TAGS)}}}, "
+    "resultTypes: ['violations']})"
+)
 
 VIEWPORTS = {"bureau": {"width": 1280, "height": 800}, "mobile": {"width": 360, "height": 740}}
 # palette name -> (emulated prefers-color-scheme, Material scheme it must select)
@@ -38,8 +40,12 @@ CONFIGS = [(palette, viewport) for palette in PALETTES for viewport in VIEWPORTS
 SEARCH = "search"
 SEARCH_WORD = "médiation"
 SEARCH_RESULTS = ".md-search-result__item, .capi-search__result"
-TARGETS = {**{name: url() for name, url in PAGE_TYPES.items()},
-           "restitution": "restitution/", "explorer": EXPLORER, SEARCH: ""}
+TARGETS = {
+    **{name: url() for name, url in PAGE_TYPES.items()},
+    "restitution": "restitution/",
+    "explorer": EXPLORER,
+    SEARCH: "",
+}
 
 
 def vendored_axe_version() -> str:
@@ -62,9 +68,14 @@ def report():
     yield runs
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     partial = REPORT.with_suffix(".json.part")
-    partial.write_text(json.dumps({"axe": vendored_axe_version(), "tags": RULE_TAGS,
-                                   "runs": runs},
-                                  ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.write_text(
+        json.dumps(
+            {"axe": vendored_axe_version(), "tags": RULE_TAGS, "runs": runs},
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
     os.replace(partial, REPORT)
 
 
@@ -77,8 +88,12 @@ def tabs(browser):
         if (palette, viewport) not in opened:
             # the audit injects axe-core as an inline script, which the site's policy
             # refuses (as it should); the policy itself is tested by tests/browser/test_csp.py
-            context = browser.new_context(locale="fr-FR", viewport=VIEWPORTS[viewport],
-                                          color_scheme=PALETTES[palette][0], bypass_csp=True)
+            context = browser.new_context(
+                locale="fr-FR",
+                viewport=VIEWPORTS[viewport],
+                color_scheme=PALETTES[palette][0],
+                bypass_csp=True,
+            )
             opened[palette, viewport] = context.new_page()
         return opened[palette, viewport]
 
@@ -95,8 +110,10 @@ def audit(page) -> dict:
 def describe(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}) : {violation['help']}"
-                     f" — {violation['helpUrl']}")
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}) : {violation['help']}"
+            f" — {violation['helpUrl']}"
+        )
         for node in violation["nodes"][:8]:
             summary = " ".join(node.get("failureSummary", "").split())
             lines.append(f"    {' '.join(map(str, node['target']))} : {summary}")
@@ -123,8 +140,7 @@ def test_axe_finds_violations_in_a_bad_page(page):
 
 
 @pytest.mark.parametrize("target", list(TARGETS))
-@pytest.mark.parametrize(("palette", "viewport"), CONFIGS,
-                         ids=[f"{p}-{v}" for p, v in CONFIGS])
+@pytest.mark.parametrize(("palette", "viewport"), CONFIGS, ids=[f"{p}-{v}" for p, v in CONFIGS])
 def test_no_axe_violation(tabs, report, site_url, built_site, palette, viewport, target):
     url = TARGETS[target]
     if target == "explorer" and not (built_site / url).is_dir():
@@ -138,8 +154,17 @@ def test_no_axe_violation(tabs, report, site_url, built_site, palette, viewport,
         open_search(page, viewport)
     result = audit(page)
     violations = result["violations"]
-    report.append({"page": target, "url": url, "palette": palette, "viewport": viewport,
-                   "axe": result["testEngine"]["version"], "violations": violations})
+    report.append(
+        {
+            "page": target,
+            "url": url,
+            "palette": palette,
+            "viewport": viewport,
+            "axe": result["testEngine"]["version"],
+            "violations": violations,
+        }
+    )
     assert violations == [], (
         f"{target} ({url or 'accueil'}, thème {palette}, {viewport}) : "
-        f"{len(violations)} règles WCAG non respectées selon axe-core\n{describe(violations)}")
+        f"{len(violations)} règles WCAG non respectées selon axe-core\n{describe(violations)}"
+    )

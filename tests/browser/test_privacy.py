@@ -16,8 +16,11 @@ def test_page_type_requests_only_its_own_host(page, site_url, name):
     page.on("request", lambda request: requested.append(request.url))
     response = page.goto(site_url + PAGE_TYPES[name](), wait_until="networkidle")
     assert response is not None and response.ok or name == "404"
-    foreign = [u for u in requested if urlparse(u).scheme in ("http", "https")
-               and urlparse(u).netloc != own]
+    foreign = [
+        u
+        for u in requested
+        if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != own
+    ]
     assert foreign == [], f"{name}: requêtes vers des hôtes tiers : {foreign}"
     assert requested, "the page made no request at all: the test would prove nothing"
 
@@ -30,6 +33,9 @@ def test_cms_admin_page_requests_only_its_own_host(page, site_url):
     response = page.goto(site_url + "admin/", wait_until="networkidle")
     assert response is not None and response.ok
     assert any(u.endswith("decap-cms.js") for u in requested)
-    foreign = [u for u in requested if urlparse(u).scheme in ("http", "https")
-               and urlparse(u).netloc != own]
+    foreign = [
+        u
+        for u in requested
+        if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != own
+    ]
     assert foreign == []

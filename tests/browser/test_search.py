@@ -53,16 +53,26 @@ def test_typing_in_the_box_shows_results_and_announces_the_count(search_page):
     assert search_page.locator(".capi-search__results a").count() > 0
     assert status.get_attribute("aria-live") == "polite"
     box.press("ArrowDown")
-    focused = search_page.evaluate("document.activeElement.closest('.capi-search__results') !== null")
+    focused = search_page.evaluate(
+        "document.activeElement.closest('.capi-search__results') !== null"
+    )
     assert focused
     search_page.keyboard.press("Escape")
     assert search_page.evaluate("document.getElementById('__search').checked") is False
 
 
-@pytest.mark.parametrize("query", [
-    "le de la les", "!!! ??? ...", "x" * 2000, ".*(", "[(", "zzzxqw",
-    "<img src=x onerror=window.__pwned=1>",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "le de la les",
+        "!!! ??? ...",
+        "x" * 2000,
+        ".*(",
+        "[(",
+        "zzzxqw",
+        "<img src=x onerror=window.__pwned=1>",
+    ],
+)
 def test_hostile_queries_say_no_result_without_console_errors(search_page, query):
     box = search_page.locator("#capi-search-input")
     box.fill(query)

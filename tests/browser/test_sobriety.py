@@ -30,11 +30,14 @@ def test_first_visit_of_an_experience_report_weighs_at_most_300_kb(page, site_ur
     assert {"document", "stylesheet", "script"} <= set(by_type), dict(by_type)
     total = sum(by_type.values())
     detail = "\n".join(f"  {size / 1024:7.1f} Ko  {url}" for size, url in sorted(files)[::-1])
-    print(f"\nPoids de la première visite d'un retour d'expérience : {total / 1024:.1f} Ko "
-          f"(gzip)\n{detail}")
+    print(
+        f"\nPoids de la première visite d'un retour d'expérience : {total / 1024:.1f} Ko "
+        f"(gzip)\n{detail}"
+    )
     assert total <= BUDGET_KB * 1024, (
         f"première visite de {total / 1024:.1f} Ko compressés, au-delà du budget de "
-        f"{BUDGET_KB} Ko :\n{detail}")
+        f"{BUDGET_KB} Ko :\n{detail}"
+    )
 
 
 def test_pages_print_without_the_site_frame(page, site_url, built_site):

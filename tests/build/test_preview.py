@@ -17,10 +17,14 @@ def preview(tmp_path_factory):
 
     repo = copy_repo(tmp_path_factory.mktemp("apercu") / "repo")
     seance = sorted((repo / "sessions").glob("01-*"))[0]
-    (seance / "casse.md").write_text('---\ntitle: "Casse\nformat: atelier\n---\n\nTexte.\n',
-                                     encoding="utf-8")
-    (seance / "erreur.md").write_text("---\ntitle: Essai\nformat: atelier\npratiques: [fab-lab]"
-                                      "\n---\n\nLe texte reste lisible.\n", encoding="utf-8")
+    (seance / "casse.md").write_text(
+        '---\ntitle: "Casse\nformat: atelier\n---\n\nTexte.\n', encoding="utf-8"
+    )
+    (seance / "erreur.md").write_text(
+        "---\ntitle: Essai\nformat: atelier\npratiques: [fab-lab]"
+        "\n---\n\nLe texte reste lisible.\n",
+        encoding="utf-8",
+    )
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     previous = os.getcwd()
     os.chdir(repo)

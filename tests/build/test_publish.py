@@ -29,8 +29,11 @@ def test_dist_holds_every_output(published):
 def test_checksums_cover_every_file_and_match(published):
     lines = (published / "SHA256SUMS").read_text("utf-8").splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in lines)
-    files = sorted(p.relative_to(published).as_posix() for p in published.rglob("*")
-                   if p.is_file() and p.name != "SHA256SUMS")
+    files = sorted(
+        p.relative_to(published).as_posix()
+        for p in published.rglob("*")
+        if p.is_file() and p.name != "SHA256SUMS"
+    )
     assert sorted(listed) == files
     for name in ("restitution.pdf", "site-hors-ligne.zip"):
         assert listed[name] == hashlib.sha256((published / name).read_bytes()).hexdigest()

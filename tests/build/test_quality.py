@@ -144,19 +144,21 @@ def chart_problems(page: Outline) -> list[str]:
             problems.append(f"{name} : pas de <desc>")
         missing = sorted(numbers(chart.desc) - in_tables)
         if missing:
-            problems.append(f"{name} : les nombres {missing} de la description ne sont dans "
-                            "aucun tableau de la page")
+            problems.append(
+                f"{name} : les nombres {missing} de la description ne sont dans "
+                "aucun tableau de la page"
+            )
     return problems
 
 
 def vague_links(page: Outline) -> list[str]:
-    return [text for text in page.links
-            if text.lower().strip(" .,:;!?…»«()[]") in VAGUE_LINK_TEXTS]
+    return [text for text in page.links if text.lower().strip(" .,:;!?…»«()[]") in VAGUE_LINK_TEXTS]
 
 
 def tables_without_headers(page: Outline) -> list[str]:
-    return [" ".join(t.text.split())[:80] for t in page.tables
-            if t.in_content and t.header_cells == 0]
+    return [
+        " ".join(t.text.split())[:80] for t in page.tables if t.in_content and t.header_cells == 0
+    ]
 
 
 # -- the checkers catch what they are meant to catch ------------------------------------------
@@ -180,25 +182,35 @@ def test_checkers_report_bad_markup_and_accept_good_markup():
     bad, good = outline(BAD_PAGE), outline(GOOD_PAGE)
     assert bad.lang == "en" and good.lang == "fr"
     assert heading_problems(bad) == [
-        "2 titres de niveau 1 au lieu d'un seul", "le premier titre est de niveau 2, pas 1",
-        "« Saut » : niveau 3 juste après un niveau 1"]
+        "2 titres de niveau 1 au lieu d'un seul",
+        "le premier titre est de niveau 2, pas 1",
+        "« Saut » : niveau 3 juste après un niveau 1",
+    ]
     assert chart_problems(bad) == [
         "(graphique sans titre) : pas de <title>",
         "(graphique sans titre) : les nombres ['12.5'] de la description ne sont dans aucun "
-        "tableau de la page"]
+        "tableau de la page",
+    ]
     assert vague_links(bad) == ["Cliquez ici", "ici."]
     assert tables_without_headers(bad) == ["1 234"]
-    assert (heading_problems(good), chart_problems(good), vague_links(good),
-            tables_without_headers(good)) == ([], [], [], [])
+    assert (
+        heading_problems(good),
+        chart_problems(good),
+        vague_links(good),
+        tables_without_headers(good),
+    ) == ([], [], [], [])
 
 
 # -- the built site ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def pages(built_site) -> dict[str, Outline]:
     """Every built HTML page, parsed once, by path relative to the site."""
-    return {path.relative_to(built_site).as_posix(): outline(path.read_text("utf-8"))
-            for path in sorted(built_site.rglob("*.html"))}
+    return {
+        path.relative_to(built_site).as_posix(): outline(path.read_text("utf-8"))
+        for path in sorted(built_site.rglob("*.html"))
+    }
 
 
 @pytest.mark.parametrize("name", list(CHECKED_PAGES))
@@ -212,15 +224,18 @@ def test_headings_are_in_order(built_site, pages, name):
 def test_charts_have_a_title_a_description_and_their_numbers_in_a_table(pages):
     with_charts = {path: page for path, page in pages.items() if page.charts}
     assert len(with_charts) >= 2, "no chart in the built site: the check would prove nothing"
-    problems = [f"{path}: {problem}" for path, page in with_charts.items()
-                for problem in chart_problems(page)]
+    problems = [
+        f"{path}: {problem}"
+        for path, page in with_charts.items()
+        for problem in chart_problems(page)
+    ]
     assert problems == [], "\n".join(problems)
 
 
 def test_every_page_is_in_french(pages):
     assert len(pages) > 20
     wrong = {path: page.lang for path, page in pages.items() if page.lang != "fr"}
-    assert wrong == {}, "pages sans lang=\"fr\" sur <html>"
+    assert wrong == {}, 'pages sans lang="fr" sur <html>'
 
 
 def test_no_link_text_is_vague(pages):
@@ -231,8 +246,9 @@ def test_no_link_text_is_vague(pages):
 
 def test_content_tables_have_header_cells(pages):
     assert sum(len(page.tables) for page in pages.values()) > 20
-    headless = {path: found for path, page in pages.items()
-                if (found := tables_without_headers(page))}
+    headless = {
+        path: found for path, page in pages.items() if (found := tables_without_headers(page))
+    }
     assert headless == {}, "tableaux de contenu sans cellule d'en-tête <th>"
 
 

@@ -29,10 +29,10 @@ def test_payloads_in_a_contributed_page_are_shown_as_written(repo_copy, tmp_path
     seance = sorted((repo_copy / "sessions").glob("01-*"))[0]
     (seance / "essai-injection.md").write_text(
         "---\ntitle: Essai d'injection\nformat: atelier\n---\n\n" + _payload_text(marker) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
-    result = run_capi("build", "--dossier", str(out), cwd=repo_copy,
-                      env={"CAPI_CANARY": CANARY})
+    result = run_capi("build", "--dossier", str(out), cwd=repo_copy, env={"CAPI_CANARY": CANARY})
     assert result.returncode == 0, result.stderr
     assert not marker.exists()
     html = (out / "seances" / seance.name / "essai-injection" / "index.html").read_text("utf-8")
@@ -47,7 +47,8 @@ def test_render_macros_in_contributed_front_matter_is_refused(repo_copy):
     seance = sorted((repo_copy / "sessions").glob("01-*"))[0]
     (seance / "essai.md").write_text(
         "---\ntitle: Essai\nformat: atelier\nrender_macros: true\n---\n\n{{ config }}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_capi("check", cwd=repo_copy)
     assert result.returncode == 1
     assert re.search(r"sessions/01-[^:]+/essai\.md:4: \[E033\]", result.stdout)
@@ -56,12 +57,17 @@ def test_render_macros_in_contributed_front_matter_is_refused(repo_copy):
 def test_organiser_page_macros_run_in_a_sandbox(repo_copy, tmp_path):
     marker = tmp_path / "pwned"
     page = repo_copy / "docs" / "essai-organisateur.md"
-    page.write_text("---\ntitle: Essai\n---\n\n" + PAYLOADS[0].replace("{marker}", str(marker)),
-                    encoding="utf-8")
+    page.write_text(
+        "---\ntitle: Essai\n---\n\n" + PAYLOADS[0].replace("{marker}", str(marker)),
+        encoding="utf-8",
+    )
     config = repo_copy / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(
-        "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"),
-        encoding="utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"
+        ),
+        encoding="utf-8",
+    )
     result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo_copy)
     assert not marker.exists()
     assert result.returncode != 0  # the sandbox refuses, and macros errors fail the build
@@ -88,14 +94,20 @@ def test_organiser_pages_see_plain_data_only(repo_copy, tmp_path):
     method that reads or writes files (here: the plugin's repository root)."""
     marker = repo_copy / "ecrit-par-un-gabarit"
     page = repo_copy / "docs" / "essai-organisateur.md"
-    page.write_text("---\ntitle: Essai\n---\n\nÉtat : {{ config.extra.accessibilite.etat }}\n\n"
-                    "Racine : {{ config.plugins.capi.root }}"
-                    "{{ config['plugins']['capi'].root.joinpath('ecrit-par-un-gabarit')"
-                    ".write_text('x') }}\n", encoding="utf-8")
+    page.write_text(
+        "---\ntitle: Essai\n---\n\nÉtat : {{ config.extra.accessibilite.etat }}\n\n"
+        "Racine : {{ config.plugins.capi.root }}"
+        "{{ config['plugins']['capi'].root.joinpath('ecrit-par-un-gabarit')"
+        ".write_text('x') }}\n",
+        encoding="utf-8",
+    )
     config = repo_copy / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(
-        "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"),
-        encoding="utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     result = run_capi("build", "--dossier", str(out), cwd=repo_copy)
     assert not marker.exists()
@@ -113,10 +125,14 @@ def test_a_generated_page_cannot_be_listed_in_macros_pages(repo_copy, tmp_path):
     (repo_copy / "docs" / "restitution").mkdir(exist_ok=True)
     (repo_copy / "docs" / "restitution" / "index.md").write_text("# Restitution\n")
     config = repo_copy / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(
-        "      macros_pages:\n", "      macros_pages:\n        - restitution/index.md\n"),
-        encoding="utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      macros_pages:\n", "      macros_pages:\n        - restitution/index.md\n"
+        ),
+        encoding="utf-8",
+    )
     result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo_copy)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "restitution/index.md : une page générée ne peut pas figurer dans macros_pages" in (
-        result.stderr)
+        result.stderr
+    )

@@ -43,8 +43,9 @@ def _script_payloads(folder: Path, call: str) -> list:
     for path in sorted(folder.glob("*.js")):
         text = path.read_text(encoding="utf-8")
         assert text.startswith(f"capiSearch.{call}(")
-        out.append(json.loads("[" + text[len(f"capiSearch.{call}("):].rstrip().rstrip(";)")
-                              + "]")[1])
+        out.append(
+            json.loads("[" + text[len(f"capiSearch.{call}(") :].rstrip().rstrip(";)") + "]")[1]
+        )
     return out
 
 
@@ -71,7 +72,8 @@ def test_search_index_contains_the_seances(built_site):
 THIRD_PARTY = re.compile(
     r"""<(?:script|img|iframe|link|source|video|audio)\b[^>]*?(?:src|href)=["']?(?:https?:)?//"""
     r"""|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:url\()?["']?(?:https?:)?//""",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def test_no_built_page_loads_anything_from_another_host(built_site):

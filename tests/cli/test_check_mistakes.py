@@ -46,29 +46,46 @@ def test_an_unclosed_quote_is_reported_where_it_opened(checked):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.strip() == (
         f"{item}:6: [E005] syntaxe YAML invalide : guillemet ouvert ligne 6 jamais fermé ; "
-        "fermez-le à la fin de la valeur")
+        "fermez-le à la fin de la valeur"
+    )
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    (2, "[W003] « title » : la valeur est entourée de guillemets typographiques “…”"),
-    (4, "[E032] « debut » : date « 2026-06-31 » invalide (ce jour n'existe pas dans le "
-        "calendrier)"),
-    (5, "[E013] clé « code_essai » inconnue"),
-    (10, "[E037] référence « [[fablab]] » incomplète : le type manque : écrivez "
-         "[[type:identifiant]], par exemple [[pratique:fablab]]"),
-    (12, "[E037] référence « [[pratique:tiers-lieu-de-quartier] » incomplète : elle n'est pas "
-         "fermée"),
-    (14, "[W002] mise en forme retirée à la publication : propriété de style « font-family » "
-         "sur <span>"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (2, "[W003] « title » : la valeur est entourée de guillemets typographiques “…”"),
+        (
+            4,
+            "[E032] « debut » : date « 2026-06-31 » invalide (ce jour n'existe pas dans le "
+            "calendrier)",
+        ),
+        (5, "[E013] clé « code_essai » inconnue"),
+        (
+            10,
+            "[E037] référence « [[fablab]] » incomplète : le type manque : écrivez "
+            "[[type:identifiant]], par exemple [[pratique:fablab]]",
+        ),
+        (
+            12,
+            "[E037] référence « [[pratique:tiers-lieu-de-quartier] » incomplète : elle n'est pas "
+            "fermée",
+        ),
+        (
+            14,
+            "[W002] mise en forme retirée à la publication : propriété de style « font-family » "
+            "sur <span>",
+        ),
+    ],
+)
 def test_each_mistake_is_on_its_line(checked, line, message):
     repo, _, fixed = checked
     result = run_capi("check", fixed, cwd=repo)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     # the corrected file has one line less (the unclosed quote is gone) after line 5
     shown = line if line <= 5 else line - 1
-    assert any(row.startswith(f"{fixed}:{shown}: {message}") for row in
-               result.stdout.splitlines()), result.stdout
+    assert any(
+        row.startswith(f"{fixed}:{shown}: {message}") for row in result.stdout.splitlines()
+    ), result.stdout
 
 
 def test_mis_cased_and_wrapped_references_are_links(checked):

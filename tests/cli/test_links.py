@@ -15,7 +15,9 @@ def _write_report(repo, base: str):
     (seance / "liens.md").write_text(
         "---\ntitle: Liens\nformat: atelier\nressources:\n"
         f"  - titre: Guide\n    url: {base}ok.html\n---\n\n"
-        f"Voir [la page]({base}absent.html).\n\n`{base}dans-du-code`\n", encoding="utf-8")
+        f"Voir [la page]({base}absent.html).\n\n`{base}dans-du-code`\n",
+        encoding="utf-8",
+    )
     return seance.name
 
 
@@ -38,14 +40,18 @@ def test_verifier_reports_broken_links_and_exits_1(repo_copy, tmp_path):
             pass
 
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path / "www")))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path / "www"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         _write_report(repo_copy, base)
         # keep only our two links: the repository's own links would need the network
-        for path in [*repo_copy.glob("sessions/*/*.md"), *repo_copy.glob("territories/*/*.md"),
-                     *repo_copy.glob("docs/pratiques/*.md")]:
+        for path in [
+            *repo_copy.glob("sessions/*/*.md"),
+            *repo_copy.glob("territories/*/*.md"),
+            *repo_copy.glob("docs/pratiques/*.md"),
+        ]:
             text = path.read_text("utf-8")
             if "https://" in text and "liens.md" not in path.name:
                 path.write_text(text.replace("https://", "urn:x-"), encoding="utf-8")

@@ -12,34 +12,56 @@ def _files(root):
 
 
 def test_new_report_is_created_from_the_title_and_is_valid(repo_copy):
-    result = run_capi("new", "retour", "--seance", "2", "--titre",
-                      "Médiation numérique : l'expérience d'Œuvres & Cie !", cwd=repo_copy)
+    result = run_capi(
+        "new",
+        "retour",
+        "--seance",
+        "2",
+        "--titre",
+        "Médiation numérique : l'expérience d'Œuvres & Cie !",
+        cwd=repo_copy,
+    )
     assert result.returncode == 0, result.stderr
-    created = list((repo_copy / "sessions").glob(
-        "02-*/mediation-numerique-l-experience-d-oeuvres-cie.md"))
+    created = list(
+        (repo_copy / "sessions").glob("02-*/mediation-numerique-l-experience-d-oeuvres-cie.md")
+    )
     assert len(created) == 1
     text = created[0].read_text("utf-8")
-    assert "format: \"retour-experience\"" in text and "## Enseignements et conditions" in text
+    assert 'format: "retour-experience"' in text and "## Enseignements et conditions" in text
     assert "yaml-language-server: $schema=../../schemas/intervention.schema.json" in text
     check = run_capi("check", str(created[0]), cwd=repo_copy)
     assert check.returncode == 0, check.stdout
 
 
 def test_new_intervention_with_format(repo_copy):
-    result = run_capi("new", "intervention", "--seance", "01", "--format", "visite", "--titre",
-                      "Visite d'un espace numérique", cwd=repo_copy)
+    result = run_capi(
+        "new",
+        "intervention",
+        "--seance",
+        "01",
+        "--format",
+        "visite",
+        "--titre",
+        "Visite d'un espace numérique",
+        cwd=repo_copy,
+    )
     assert result.returncode == 0, result.stderr
     assert list((repo_copy / "sessions").glob("01-*/visite-d-un-espace-numerique.md"))
     assert run_capi("check", cwd=repo_copy).returncode == 0
 
 
 def test_new_territory_creates_four_valid_files_that_build_as_to_complete(repo_copy, tmp_path):
-    result = run_capi("new", "territoire", "plaine-essai", "--titre", "Plaine d'essai",
-                      cwd=repo_copy)
+    result = run_capi(
+        "new", "territoire", "plaine-essai", "--titre", "Plaine d'essai", cwd=repo_copy
+    )
     assert result.returncode == 0, result.stderr
     folder = repo_copy / "territories" / "plaine-essai"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "diagnostic.md", "index.md", "partenariat.md", "plan-action.md"]
+        "diagnostic.md",
+        "index.md",
+        "partenariat.md",
+        "plan-action.md",
+    ]
     assert run_capi("check", cwd=repo_copy).returncode == 0
     out = tmp_path / "site"
     assert run_capi("build", "--dossier", str(out), cwd=repo_copy).returncode == 0
@@ -48,20 +70,29 @@ def test_new_territory_creates_four_valid_files_that_build_as_to_complete(repo_c
 
 
 def test_new_practice(repo_copy):
-    assert run_capi("new", "pratique", "cafe-numerique", "--titre", "Café numérique",
-                    cwd=repo_copy).returncode == 0
+    assert (
+        run_capi(
+            "new", "pratique", "cafe-numerique", "--titre", "Café numérique", cwd=repo_copy
+        ).returncode
+        == 0
+    )
     assert (repo_copy / "docs/pratiques/cafe-numerique.md").is_file()
     assert run_capi("check", cwd=repo_copy).returncode == 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["retour", "--seance", "09", "--titre", "X"], "séance « 09 » inconnue"),
-    (["intervention", "--seance", "01", "--format", "conference", "--titre", "X"],
-     "format « conference » inconnu"),
-    (["retour", "--seance", "01", "--titre", "!!! ???"], "aucune lettre ni chiffre"),
-    (["retour", "--seance", "01"], "manquant"),  # not a terminal: never asks
-    (["pratique"], "manquant"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["retour", "--seance", "09", "--titre", "X"], "séance « 09 » inconnue"),
+        (
+            ["intervention", "--seance", "01", "--format", "conference", "--titre", "X"],
+            "format « conference » inconnu",
+        ),
+        (["retour", "--seance", "01", "--titre", "!!! ???"], "aucune lettre ni chiffre"),
+        (["retour", "--seance", "01"], "manquant"),  # not a terminal: never asks
+        (["pratique"], "manquant"),
+    ],
+)
 def test_refusals_exit_2_and_write_nothing(repo_copy, args, message):
     before = _files(repo_copy)
     result = run_capi("new", *args, cwd=repo_copy)

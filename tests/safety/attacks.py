@@ -22,7 +22,7 @@ BODY_ATTACKS: dict[str, str] = {
     "comment-bang-close": f'<!-- --!><img src="x" onerror="{PWN}"> -->',
     "cdata": f"<![CDATA[ ><img src=x onerror={PWN}> ]]>",
     "backtick-in-attribute": f'<span title="`"><img src=x onerror={PWN}></span>\n\n'
-                             f'<b title="`">x</b><img src=x onerror="{PWN}">',
+    f'<b title="`">x</b><img src=x onerror="{PWN}">',
     "attr-list-paragraph": f'Paragraphe piégé\n{{: onfocus="{PWN}" autofocus tabindex="0" }}',
     "attr-list-image": f'![image](photo.png){{: onload="{PWN}" }}',
     "attr-list-link-href": f'[lien](page.md){{: href="javascript:{PWN}" }}',
@@ -52,15 +52,17 @@ BODY_ATTACKS: dict[str, str] = {
     "md-in-html": f'<div markdown="1" onclick="{PWN}">*texte*</div>',
     # heading ids reach the table of contents, outside the sanitised content
     "toc-id-script": '<h2 id="x&quot;&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;" '
-                     'markdown="1">Section</h2>',
+    'markdown="1">Section</h2>',
     "toc-id-attr-list": "## Suite {: id='q\"><meta http-equiv=refresh "
-                        "content=0;url=https://autre-hote.example/ x=\"<\">' }",
+    'content=0;url=https://autre-hote.example/ x="<">\' }',
 }
 
 # one value for every front-matter text: it tries to leave <title>, an attribute, a table
 # cell and Markdown at once
-FRONT_MATTER_ATTACK = (f'x</title>"\'><img src=x onerror={PWN}>{{: onfocus="{PWN}" autofocus }}'
-                       f"<script>{PWN}</script>[lien](javascript:{PWN});=1+1")
+FRONT_MATTER_ATTACK = (
+    f'x</title>"\'><img src=x onerror={PWN}>{{: onfocus="{PWN}" autofocus }}'
+    f"<script>{PWN}</script>[lien](javascript:{PWN});=1+1"
+)
 
 _TAG_RE = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
@@ -85,7 +87,8 @@ def live_markup(page_html: str) -> list[str]:
             if key.startswith("on"):
                 found.append(f"<{name} {key}>")
             elif key in ("href", "src", "action", "data", "formaction") and (
-                    DANGEROUS_URL_RE.match(compact)):
+                DANGEROUS_URL_RE.match(compact)
+            ):
                 found.append(f"<{name} {key}={value[:30]}>")
             elif "autre-hote.example" in value and key in ("src", "style", "href", "data"):
                 if not (name == "a" and key == "href"):  # a link may lead away, not load

@@ -25,8 +25,9 @@ def _load(raw: bytes, tmp: Path, name: str = "x.md"):
     folder = tmp / "sessions" / "01-essai"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(raw)
-    located = Located(f"sessions/01-essai/{name}", "intervention", name[:-3],
-                      f"seances/01-essai/{name}")
+    located = Located(
+        f"sessions/01-essai/{name}", "intervention", name[:-3], f"seances/01-essai/{name}"
+    )
     problems = Problems()
     entry, _refs = load_entry(tmp, located, VOCABULARIES, problems)
     return entry, problems
@@ -53,14 +54,17 @@ def test_random_bytes_never_crash_the_parser(raw):
         assert problem.line >= 1 and problem.message
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_mutated_real_files_never_crash_the_loader(data, tmp_path):
     source = data.draw(st.sampled_from(REAL)).read_bytes()
     position = data.draw(st.integers(0, max(len(source) - 1, 0)))
     insert = data.draw(st.binary(min_size=0, max_size=12))
     cut = data.draw(st.integers(0, 20))
-    mutated = source[:position] + insert + source[position + cut:]
+    mutated = source[:position] + insert + source[position + cut :]
     entry, problems = _load(mutated, tmp_path)
     assert entry is not None or problems

@@ -37,19 +37,27 @@ def hostile_repo(tmp_path_factory) -> Path:
     (other_digits / "index.md").write_text("---\ntitle: Séance bis\n---\n")
     practices = repo / "docs" / "pratiques"
     (practices / "espace-insecable.md").write_text(
-        "---\u00a0\ntitle: x\n---\n\n<img src=x onerror=window.__pwned=1>\n", encoding="utf-8")
+        "---\u00a0\ntitle: x\n---\n\n<img src=x onerror=window.__pwned=1>\n", encoding="utf-8"
+    )
     (practices / "titre-liste.md").write_text("---\ntitle: [a, b]\n---\n\nTexte.\n")
-    bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
-        f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
-        for i in range(8)) + "title: Bombe\n---\n\nTexte.\n"
+    bomb = (
+        "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+        + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+            f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+            for i in range(8)
+        )
+        + "title: Bombe\n---\n\nTexte.\n"
+    )
     (practices / "bombe.md").write_text(bomb)
     (practices / "notes.html").write_text("<script>window.__pwned=1</script>")
     (practices / "outils").mkdir()
     (practices / "outils" / "a.js").write_text("window.__pwned=1")
     report = sorted(seance.glob("*.md"))[1]
-    report.write_text(report.read_text("utf-8").replace("\ntitle:", "\ndebut: 2026-02-30\ntitle:",
-                                                        1), encoding="utf-8")
+    report.write_text(
+        report.read_text("utf-8").replace("\ntitle:", "\ndebut: 2026-02-30\ntitle:", 1),
+        encoding="utf-8",
+    )
     (repo / "docs" / "crochets.md").write_text("---\ntitle: Crochets\n---\n\n" + "[" * 40_000)
     cache = repo / ".capi-cache"
     cache.mkdir(exist_ok=True)
@@ -65,19 +73,22 @@ def check_output(hostile_repo) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize(("path", "code"), [
-    ("sessions/01-enjeux/lien.md:1", "E034"),
-    ("docs/environnement.md:1", "E034"),
-    ("docs/systeme:1", "E034"),
-    ("territories/coteaux-du-mirel/photo.png:1", "E034"),
-    ("sessions/01-enjeux/nom\\x0aavec-retour.md:1", "E036"),
-    ("sessions/٠١-essai:1", "E036"),
-    ("docs/pratiques/espace-insecable.md:1", "E002"),
-    ("docs/pratiques/titre-liste.md:2", "E012"),
-    ("docs/pratiques/bombe.md:2", "E008"),
-    ("docs/pratiques/notes.html:1", "E019"),
-    ("docs/pratiques/outils/a.js:1", "E019"),
-])
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("sessions/01-enjeux/lien.md:1", "E034"),
+        ("docs/environnement.md:1", "E034"),
+        ("docs/systeme:1", "E034"),
+        ("territories/coteaux-du-mirel/photo.png:1", "E034"),
+        ("sessions/01-enjeux/nom\\x0aavec-retour.md:1", "E036"),
+        ("sessions/٠١-essai:1", "E036"),
+        ("docs/pratiques/espace-insecable.md:1", "E002"),
+        ("docs/pratiques/titre-liste.md:2", "E012"),
+        ("docs/pratiques/bombe.md:2", "E008"),
+        ("docs/pratiques/notes.html:1", "E019"),
+        ("docs/pratiques/outils/a.js:1", "E019"),
+    ],
+)
 def test_check_refuses_each_file_on_its_line(check_output, path, code):
     assert f"{path}: [{code}]" in check_output
 
@@ -85,8 +96,10 @@ def test_check_refuses_each_file_on_its_line(check_output, path, code):
 def test_an_impossible_date_is_reported_on_its_line(hostile_repo, check_output):
     report = sorted(sorted((hostile_repo / "sessions").glob("01-*"))[0].glob("*.md"))[1]
     rel = report.relative_to(hostile_repo).as_posix()
-    assert f"{rel}:2: [E032] « debut » : date « 2026-02-30 » invalide (ce jour n'existe pas " \
-           "dans le calendrier)" in check_output
+    assert (
+        f"{rel}:2: [E032] « debut » : date « 2026-02-30 » invalide (ce jour n'existe pas "
+        "dans le calendrier)" in check_output
+    )
 
 
 def test_a_committed_cache_never_runs_code(check_output):
@@ -101,8 +114,9 @@ def test_a_file_name_cannot_forge_an_annotation(hostile_repo):
 
 
 def test_capi_new_stays_in_the_repository(hostile_repo):
-    result = run_capi("new", "retour", "--seance", "../../..", "--titre", "Évasion",
-                      cwd=hostile_repo)
+    result = run_capi(
+        "new", "retour", "--seance", "../../..", "--titre", "Évasion", cwd=hostile_repo
+    )
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "numéro de séance « ../../.. » invalide" in result.stderr
     assert not list(hostile_repo.parent.rglob("evasion.md"))
@@ -112,9 +126,14 @@ def test_capi_new_stays_in_the_repository(hostile_repo):
 def loose_site(hostile_repo) -> tuple[Path, subprocess.CompletedProcess]:
     """A build that does not stop at problems (as ``make serve`` does not)."""
     out = hostile_repo.parent / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
-                            cwd=hostile_repo, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=hostile_repo,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
     return out, result
 

@@ -41,20 +41,26 @@ def _poison_file(path: Path) -> None:
     text = path.read_text("utf-8")
     _, header, body = text.split("---\n", 2)
     meta = _poison(yaml.safe_load(header))
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-                    + "---\n" + body, encoding="utf-8")
+    path.write_text(
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
 def hostile_repo(tmp_path_factory) -> Path:
     repo = copy_repo(tmp_path_factory.mktemp("hostile") / "repo")
-    for path in [*repo.glob("sessions/*/*.md"), *repo.glob("territories/*/*.md"),
-                 *repo.glob("docs/pratiques/*.md")]:
+    for path in [
+        *repo.glob("sessions/*/*.md"),
+        *repo.glob("territories/*/*.md"),
+        *repo.glob("docs/pratiques/*.md"),
+    ]:
         _poison_file(path)
     seance = sorted((repo / "sessions").glob("01-*"))[0]
     for name, attack in BODY_ATTACKS.items():
         (seance / f"attaque-{name}.md").write_text(
-            ATTACK_HEADER.format(name=name) + attack + "\n\nConclusion.\n", encoding="utf-8")
+            ATTACK_HEADER.format(name=name) + attack + "\n\nConclusion.\n", encoding="utf-8"
+        )
     return repo
 
 
@@ -62,8 +68,13 @@ def hostile_repo(tmp_path_factory) -> Path:
 def hostile_site(hostile_repo) -> Path:
     """Built without strict mode: what a site would hold if the check were ignored."""
     out = hostile_repo.parent / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
-                            cwd=hostile_repo, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        cwd=hostile_repo,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     return out
@@ -111,8 +122,9 @@ def test_only_the_theme_scripts_are_inline(hostile_site, built_site):
         scripts = set()
         for page in site.rglob("*.html"):
             if "admin" not in page.parts:
-                scripts |= set(re.findall(r"<script>(.*?)</script>", page.read_text("utf-8"),
-                                          re.DOTALL))
+                scripts |= set(
+                    re.findall(r"<script>(.*?)</script>", page.read_text("utf-8"), re.DOTALL)
+                )
         return scripts
 
     assert inline_scripts(hostile_site) <= inline_scripts(built_site)
@@ -122,8 +134,10 @@ def test_every_page_has_a_strict_policy(hostile_site):
     for page in hostile_site.rglob("*.html"):
         if "admin" in page.parts:
             continue
-        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">',
-                          page.read_text("utf-8"))
+        match = re.search(
+            r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">',
+            page.read_text("utf-8"),
+        )
         assert match, page
         directives = dict(d.strip().split(" ", 1) for d in match.group(1).split(";"))
         assert "'unsafe-inline'" not in directives["script-src"]
@@ -148,9 +162,21 @@ def test_no_payload_runs_in_chromium(browser, hostile_site, policy):
     """Every page type, opened and focused: the global a payload sets never appears."""
     from tests.browser.conftest import watch_csp
 
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1",
-                               "--directory", str(hostile_site)], stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(hostile_site),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
         context = browser.new_context(bypass_csp=policy == "sans CSP")
@@ -163,8 +189,9 @@ def test_no_payload_runs_in_chromium(browser, hostile_site, policy):
             rel = html.parent.relative_to(hostile_site).as_posix()
             if rel.startswith(("admin", "assets", "donnees")):
                 continue
-            page.goto(f"http://127.0.0.1:{port}/{rel}/" if rel != "." else
-                      f"http://127.0.0.1:{port}/")
+            page.goto(
+                f"http://127.0.0.1:{port}/{rel}/" if rel != "." else f"http://127.0.0.1:{port}/"
+            )
             page.keyboard.press("Tab")
             assert page.evaluate("window.__pwned") is None, rel
             visited += 1

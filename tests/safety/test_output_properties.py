@@ -22,10 +22,21 @@ from macros.html_policy import check_body, to_html
 from macros.problems import Problems
 from tests.safety.attacks import BODY_ATTACKS, FRONT_MATTER_ATTACK, live_markup
 
-BENIGN = ["Un paragraphe.", "- une liste\n- de points", "> une citation", "`du code`",
-          "## Un titre", "| a | b |\n|---|---|\n| 1 | 2 |", "[un lien](https://exemple.fr)",
-          "![photo](photo.png)", "```\n<img src=x onerror=y>\n```", "*emphase* et **gras**",
-          "!!! note\n    Une remarque.", "Terme\n:   Définition", "Texte[^1]\n\n[^1]: Note."]
+BENIGN = [
+    "Un paragraphe.",
+    "- une liste\n- de points",
+    "> une citation",
+    "`du code`",
+    "## Un titre",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "[un lien](https://exemple.fr)",
+    "![photo](photo.png)",
+    "```\n<img src=x onerror=y>\n```",
+    "*emphase* et **gras**",
+    "!!! note\n    Une remarque.",
+    "Terme\n:   Définition",
+    "Texte[^1]\n\n[^1]: Note.",
+]
 FRAGMENTS = [*BODY_ATTACKS.values(), FRONT_MATTER_ATTACK, *BENIGN]
 SEPARATORS = ["\n\n", "\n", " ", "", "\n    ", "\n> ", "\n- "]
 
@@ -33,6 +44,7 @@ SEPARATORS = ["\n\n", "\n", " ", "", "\n    ", "\n> ", "\n- "]
 @contextmanager
 def hang_guard(seconds: int = 30):
     """Fail (instead of blocking the suite) if the body takes longer than ``seconds``."""
+
     def stop(signum, frame):
         raise AssertionError(f"plus de {seconds} s : traitement non borné")
 
@@ -46,8 +58,11 @@ def hang_guard(seconds: int = 30):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), min_size=1, max_size=6
+    )
+)
 def test_sanitised_output_is_never_live_and_the_check_agrees(parts):
     body = "".join(fragment + separator for fragment, separator in parts)
     problems = Problems()
@@ -77,11 +92,23 @@ def test_pathological_input_is_refused_or_converted_within_bounds(name):
     assert all(p.line >= 1 for p in problems)
 
 
-@pytest.mark.parametrize("name", ["crochets", "doubles-crochets", "debuts-de-liens",
-                                  "balises-ouvertes", "listes-imbriquees",
-                                  "citations-imbriquees", "paragraphes-de-crochets",
-                                  "abreviations", "titres", "separateurs", "definitions",
-                                  "blocs-html-imbriques"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crochets",
+        "doubles-crochets",
+        "debuts-de-liens",
+        "balises-ouvertes",
+        "listes-imbriquees",
+        "citations-imbriquees",
+        "paragraphes-de-crochets",
+        "abreviations",
+        "titres",
+        "separateurs",
+        "definitions",
+        "blocs-html-imbriques",
+    ],
+)
 def test_the_quadratic_and_recursive_constructs_are_refused(name):
     """Measured on Python-Markdown: 81 s, 142 s, 62 s, 18 s, RecursionError, 15 s, 29 s,
     6 s, RecursionError… if converted."""

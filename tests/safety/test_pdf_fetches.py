@@ -13,8 +13,10 @@ from pypdf import PdfReader
 from macros.booklet import render_pdf
 
 # a 1×1 PNG
-PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                      "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 class _Recorder(http.server.SimpleHTTPRequestHandler):
@@ -60,7 +62,8 @@ def test_booklet_reads_only_the_built_site(tmp_path, server):
         '<img src="img/lien.png" alt="">'
         f'<a rel="attachment" href="{outside.as_uri()}">pièce jointe</a>'
         f'<a rel="attachment" href="{server}/piece.txt">pièce jointe distante</a>'
-        "</body></html>")
+        "</body></html>"
+    )
     out = tmp_path / "livret.pdf"
     render_pdf(document, site, out)
     assert _Recorder.requests == []
@@ -79,8 +82,10 @@ def test_the_same_document_without_the_guard_would_leak(tmp_path, server):
 
     outside = tmp_path / "secret.txt"
     outside.write_text("SECRET-DE-LA-MACHINE")
-    document = (f'<img src="{server}/pixel.png" alt="">'
-                f'<a rel="attachment" href="{outside.as_uri()}">pièce jointe</a>')
+    document = (
+        f'<img src="{server}/pixel.png" alt="">'
+        f'<a rel="attachment" href="{outside.as_uri()}">pièce jointe</a>'
+    )
     out = tmp_path / "naif.pdf"
     HTML(string=document, base_url=str(Path(tmp_path)) + "/").write_pdf(out)
     assert _Recorder.requests == ["/pixel.png"]

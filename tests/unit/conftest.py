@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import VOCABULARY_FILE
 
 from macros.corpus import Corpus, load_corpus
-
-from helpers import VOCABULARY_FILE
 
 
 @pytest.fixture

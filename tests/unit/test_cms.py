@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import doc
 
 from macros import cms
 from macros.fields import DATE_RE, Field, choice, listof, obj, ref, text
@@ -21,28 +22,37 @@ from macros.templates import BODIES
 from macros.vocabulary import load_vocabularies
 from tests.conftest import ROOT
 
-from helpers import doc
-
 VOCABULARIES = load_vocabularies(ROOT, Problems())
 REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
 CONFIG = cms.cms_config(ROOT, VOCABULARIES, cms.repo_from_url(REPO_URL))
 FORMS = list(cms.forms(CONFIG))
 FOLDER_COLLECTIONS = {c["name"]: c for c in CONFIG["collections"] if "folder" in c}
-TERRITORIES = {located.slug for located in discover(ROOT, Problems())
-               if located.kind == "territoire"}
+TERRITORIES = {
+    located.slug for located in discover(ROOT, Problems()) if located.kind == "territoire"
+}
 
 # model kind → the widgets that may stand for it (text: one line or several)
 WIDGETS = {
-    "text": {"string", "text"}, "markdown": {"markdown"}, "int": {"number"},
-    "number": {"number"}, "quantity": {"string"}, "bool": {"boolean"}, "date": {"string"},
-    "email": {"string"}, "url": {"string"}, "code": {"string"}, "choice": {"select"},
-    "ref": {"relation", "select", "string"}, "list": {"list", "select", "relation"},
+    "text": {"string", "text"},
+    "markdown": {"markdown"},
+    "int": {"number"},
+    "number": {"number"},
+    "quantity": {"string"},
+    "bool": {"boolean"},
+    "date": {"string"},
+    "email": {"string"},
+    "url": {"string"},
+    "code": {"string"},
+    "choice": {"select"},
+    "ref": {"relation", "select", "string"},
+    "list": {"list", "select", "relation"},
     "object": {"object"},
 }
 
 
-def walk(fields: list[dict[str, Any]], schema: Mapping[str, Field],
-         where: str) -> Iterator[tuple[str, dict[str, Any], Field | None]]:
+def walk(
+    fields: list[dict[str, Any]], schema: Mapping[str, Field], where: str
+) -> Iterator[tuple[str, dict[str, Any], Field | None]]:
     """(key path, CMS field, model field or None) of every CMS field, nested ones too."""
     for field in fields:
         spec = schema.get(field["name"])
@@ -141,7 +151,7 @@ def test_every_key_of_the_model_is_in_every_form_of_its_kind():
 
 def test_select_options_are_the_vocabularies():
     checked = 0
-    for kind, where, fields in FORMS:
+    for kind, _where, fields in FORMS:
         for path, field, spec in walk(fields[:-1], SCHEMAS[kind], kind):
             if field.get("widget") != "select" or spec is None:
                 continue
@@ -155,8 +165,9 @@ def test_select_options_are_the_vocabularies():
             values = [o["value"] for o in field["options"]]
             assert sorted(values) == sorted(words), path
             if target.kind == "choice":
-                assert field["options"] == [{"label": label, "value": value}
-                                            for value, label in words.items()], path
+                assert field["options"] == [
+                    {"label": label, "value": value} for value, label in words.items()
+                ], path
             checked += 1
     assert checked > 50
 
@@ -175,38 +186,51 @@ def test_relation_widgets_point_to_existing_collections_by_slug():
 
 
 def test_territory_choices_are_the_territories_on_disk(make_repo):
-    root = make_repo({
-        "sessions/01-ouverture/index.md": doc("title: Ouverture", "mois: juin",
-                                              "questions: [Pourquoi ?]"),
-        "territories/alpha/index.md": doc("title: Territoire Alpha"),
-        "territories/beta/index.md": doc("title: Territoire Beta"),
-        "territories/beta/diagnostic.md": doc("title: Diagnostic Beta"),
-    })
+    root = make_repo(
+        {
+            "sessions/01-ouverture/index.md": doc(
+                "title: Ouverture", "mois: juin", "questions: [Pourquoi ?]"
+            ),
+            "territories/alpha/index.md": doc("title: Territoire Alpha"),
+            "territories/beta/index.md": doc("title: Territoire Beta"),
+            "territories/beta/diagnostic.md": doc("title: Diagnostic Beta"),
+        }
+    )
     config = cms.cms_config(root, VOCABULARIES, "o/r")
-    selects = [w for w in all_widgets(config) if w["name"] == "territoire"
-               and w["widget"] == "select"]
+    selects = [
+        w for w in all_widgets(config) if w["name"] == "territoire" and w["widget"] == "select"
+    ]
     assert selects
-    assert selects[0]["options"] == [{"label": "Territoire Alpha", "value": "alpha"},
-                                     {"label": "Territoire Beta", "value": "beta"}]
+    assert selects[0]["options"] == [
+        {"label": "Territoire Alpha", "value": "alpha"},
+        {"label": "Territoire Beta", "value": "beta"},
+    ]
     names = {c["name"]: c for c in config["collections"]}
     assert [f["file"] for f in names["territoire-beta"]["files"]] == [
-        "territories/beta/index.md", "territories/beta/diagnostic.md"]
+        "territories/beta/index.md",
+        "territories/beta/diagnostic.md",
+    ]
 
 
 # ---------------------------------------------------------------- collections
 
 
 def test_one_programme_collection_per_seance_folder_read_from_disk(make_repo):
-    root = make_repo({
-        "sessions/01-ouverture/index.md": doc("title: Ouverture", "mois: juin",
-                                              "questions: [Pourquoi ?]"),
-        "sessions/07-bilan/index.md": doc("title: Bilan", "mois: juin", "questions: [Et ?]"),
-    })
+    root = make_repo(
+        {
+            "sessions/01-ouverture/index.md": doc(
+                "title: Ouverture", "mois: juin", "questions: [Pourquoi ?]"
+            ),
+            "sessions/07-bilan/index.md": doc("title: Bilan", "mois: juin", "questions: [Et ?]"),
+        }
+    )
     names = {c["name"]: c for c in cms.cms_config(root, VOCABULARIES, "o/r")["collections"]}
     assert names["programme-07-bilan"]["folder"] == "sessions/07-bilan"
     assert names["programme-07-bilan"]["create"] is True
     assert [f["file"] for f in names["seances"]["files"]] == [
-        "sessions/01-ouverture/index.md", "sessions/07-bilan/index.md"]
+        "sessions/01-ouverture/index.md",
+        "sessions/07-bilan/index.md",
+    ]
 
 
 def test_programme_filter_leaves_out_the_seance_of_the_folder():
@@ -220,17 +244,22 @@ def test_programme_filter_leaves_out_the_seance_of_the_folder():
 
 
 def test_new_entries_start_valid_with_the_template_outline():
-    programme = FOLDER_COLLECTIONS["programme-" + sorted(
-        p.parent.name for p in (ROOT / "sessions").glob("*/index.md"))[0]]
+    programme = FOLDER_COLLECTIONS[
+        "programme-" + sorted(p.parent.name for p in (ROOT / "sessions").glob("*/index.md"))[0]
+    ]
     defaults = {f["name"]: f["default"] for f in programme["fields"] if "default" in f}
     assert defaults["format"] in VOCABULARIES["formats"]
     assert defaults["avancement"] in VOCABULARIES["avancement"]
-    assert [line[3:] for line in defaults[cms.BODY].splitlines()
-            if line.startswith("## ")] == BODIES["retour"]
+    assert [
+        line[3:] for line in defaults[cms.BODY].splitlines() if line.startswith("## ")
+    ] == BODIES["retour"]
     creatable = [c for c in CONFIG["collections"] if c.get("create")]
     assert {c["folder"].split("/")[0] for c in creatable} == {"sessions", "docs"}
-    assert CONFIG["slug"] == {"encoding": "ascii", "clean_accents": True,
-                              "sanitize_replacement": "-"}
+    assert CONFIG["slug"] == {
+        "encoding": "ascii",
+        "clean_accents": True,
+        "sanitize_replacement": "-",
+    }
 
 
 def test_body_is_edited_as_markdown_only():
@@ -258,12 +287,17 @@ def test_backend_is_github_with_editorial_workflow_and_open_authoring():
     assert with_proxy["backend"]["base_url"] == "https://auth.example.org"
 
 
-@pytest.mark.parametrize("url, repo", [
-    ("https://github.com/centre-ressources-pv/capitalisation-numerique",
-     "centre-ressources-pv/capitalisation-numerique"),
-    ("https://github.com/org/site.git", "org/site"),
-    ("https://github.com/org/site/", "org/site"),
-])
+@pytest.mark.parametrize(
+    "url, repo",
+    [
+        (
+            "https://github.com/centre-ressources-pv/capitalisation-numerique",
+            "centre-ressources-pv/capitalisation-numerique",
+        ),
+        ("https://github.com/org/site.git", "org/site"),
+        ("https://github.com/org/site/", "org/site"),
+    ],
+)
 def test_repo_comes_from_the_repo_url(url, repo):
     assert cms.repo_from_url(url) == repo
 
@@ -305,15 +339,25 @@ def test_admin_page_loads_only_the_local_script_in_french():
             value = attrs.get(name) or ""
             assert not re.match(r"^(?:[a-z]+:)?//|^[a-z]+:", value, re.I), (tag, value)
     assert "http" not in scripts[0]["src"]
-    assert ('html', {'lang': 'fr'}) in page.tags
+    assert ("html", {"lang": "fr"}) in page.tags
     assert re.search(r"<title>[^<]+</title>", html)
-    csp = next(attrs["content"] for _, attrs in page.tags
-               if attrs.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        attrs["content"]
+        for _, attrs in page.tags
+        if attrs.get("http-equiv") == "Content-Security-Policy"
+    )
     assert csp.startswith("script-src 'self'") and "http" not in csp
 
 
-@pytest.mark.parametrize("name", ["https://unpkg.com/decap-cms@3/dist/decap-cms.js",
-                                  "//cdn.example.org/cms.js", "../cdn/cms.js", "data:text/js,1"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "https://unpkg.com/decap-cms@3/dist/decap-cms.js",
+        "//cdn.example.org/cms.js",
+        "../cdn/cms.js",
+        "data:text/js,1",
+    ],
+)
 def test_admin_page_refuses_a_script_from_elsewhere(name):
     with pytest.raises(ValueError):
         cms.admin_page(name)
@@ -323,7 +367,8 @@ def test_vendored_script_is_the_pinned_release_with_its_licences():
     folder = ROOT / "docs" / cms.ADMIN_DIR
     script = (folder / cms.SCRIPT_NAME).read_bytes()
     assert hashlib.sha256(script).hexdigest() == cms.SCRIPT_SHA256, (
-        f"docs/admin/{cms.SCRIPT_NAME} n'est pas {cms.CMS_PACKAGE} {cms.CMS_VERSION}")
+        f"docs/admin/{cms.SCRIPT_NAME} n'est pas {cms.CMS_PACKAGE} {cms.CMS_VERSION}"
+    )
     assert f"{cms.CMS_PACKAGE} {cms.CMS_VERSION}".encode() in script
     for name in cms.LICENCE_FILES:
         assert (folder / name).is_file(), name
@@ -338,33 +383,73 @@ def test_vendored_script_is_the_pinned_release_with_its_licences():
 VOCABS = {"mois": {"juin": "juin", "aout": "août"}, "@territoire": {"t": "Territoire T"}}
 
 
-@pytest.mark.parametrize("spec, expected", [
-    (text("Titre", required=True), {"widget": "string", "required": True}),
-    (text("Id", pattern=r"^[a-z]+$", pattern_label="minuscules"),
-     {"widget": "string", "pattern": [r"^[a-z]+$", "Forme attendue : minuscules"]}),
-    (F("markdown", "Texte"), {"widget": "markdown"}),
-    (F("int", "Année", minimum=2000), {"widget": "number", "value_type": "int", "min": 2000}),
-    (F("number", "Budget"), {"widget": "number", "value_type": "float"}),
-    (F("bool", "Exemple"), {"widget": "boolean", "required": False}),
-    (F("date", "Date"), {"widget": "string", "pattern": [DATE_RE.pattern, "Forme attendue : "
-                                                         "AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou "
-                                                         "2026-06-18)"]}),
-    (choice("mois", "Mois"), {"widget": "select", "options": [
-        {"label": "juin", "value": "juin"}, {"label": "août", "value": "aout"}]}),
-    (ref("pratique", "Pratique"), {"widget": "relation", "collection": "pratiques",
-                                   "value_field": "{{slug}}"}),
-    (ref("territoire", "Territoire"), {"widget": "select", "options": [
-        {"label": "Territoire T", "value": "t"}]}),
-    (listof(text("Question"), "Questions"), {"widget": "list", "field": {
-        "name": "q", "label": "Question", "widget": "string", "required": False}}),
-    (listof(choice("mois", "Mois"), "Mois"), {"widget": "select", "multiple": True}),
-    (listof(ref("pratique", "Pratique"), "Pratiques"), {"widget": "relation", "multiple": True}),
-    (listof(obj("Contact", {"nom": text("Nom", required=True)}), "Contacts"),
-     {"widget": "list", "summary": "{{fields.nom}}", "fields": [
-         {"name": "nom", "label": "Nom", "widget": "string", "required": True}]}),
-    (obj("Lieu", {"nom": text("Nom")}), {"widget": "object", "fields": [
-        {"name": "nom", "label": "Nom", "widget": "string", "required": False}]}),
-], ids=lambda value: value.kind if isinstance(value, Field) else "")
+@pytest.mark.parametrize(
+    "spec, expected",
+    [
+        (text("Titre", required=True), {"widget": "string", "required": True}),
+        (
+            text("Id", pattern=r"^[a-z]+$", pattern_label="minuscules"),
+            {"widget": "string", "pattern": [r"^[a-z]+$", "Forme attendue : minuscules"]},
+        ),
+        (F("markdown", "Texte"), {"widget": "markdown"}),
+        (F("int", "Année", minimum=2000), {"widget": "number", "value_type": "int", "min": 2000}),
+        (F("number", "Budget"), {"widget": "number", "value_type": "float"}),
+        (F("bool", "Exemple"), {"widget": "boolean", "required": False}),
+        (
+            F("date", "Date"),
+            {
+                "widget": "string",
+                "pattern": [
+                    DATE_RE.pattern,
+                    "Forme attendue : AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou 2026-06-18)",
+                ],
+            },
+        ),
+        (
+            choice("mois", "Mois"),
+            {
+                "widget": "select",
+                "options": [{"label": "juin", "value": "juin"}, {"label": "août", "value": "aout"}],
+            },
+        ),
+        (
+            ref("pratique", "Pratique"),
+            {"widget": "relation", "collection": "pratiques", "value_field": "{{slug}}"},
+        ),
+        (
+            ref("territoire", "Territoire"),
+            {"widget": "select", "options": [{"label": "Territoire T", "value": "t"}]},
+        ),
+        (
+            listof(text("Question"), "Questions"),
+            {
+                "widget": "list",
+                "field": {"name": "q", "label": "Question", "widget": "string", "required": False},
+            },
+        ),
+        (listof(choice("mois", "Mois"), "Mois"), {"widget": "select", "multiple": True}),
+        (
+            listof(ref("pratique", "Pratique"), "Pratiques"),
+            {"widget": "relation", "multiple": True},
+        ),
+        (
+            listof(obj("Contact", {"nom": text("Nom", required=True)}), "Contacts"),
+            {
+                "widget": "list",
+                "summary": "{{fields.nom}}",
+                "fields": [{"name": "nom", "label": "Nom", "widget": "string", "required": True}],
+            },
+        ),
+        (
+            obj("Lieu", {"nom": text("Nom")}),
+            {
+                "widget": "object",
+                "fields": [{"name": "nom", "label": "Nom", "widget": "string", "required": False}],
+            },
+        ),
+    ],
+    ids=lambda value: value.kind if isinstance(value, Field) else "",
+)
 def test_widget_of_each_field_kind(spec, expected):
     widget = cms.widget("q", spec, VOCABS)
     assert widget["name"] == "q"

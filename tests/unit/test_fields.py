@@ -7,8 +7,20 @@ from typing import Any
 import pytest
 
 from macros import model
-from macros.fields import (Context, Field, PendingRef, check_mapping, check_value, choice,
-                           describe, key_label, listof, obj, ref, text)
+from macros.fields import (
+    Context,
+    Field,
+    PendingRef,
+    check_mapping,
+    check_value,
+    choice,
+    describe,
+    key_label,
+    listof,
+    obj,
+    ref,
+    text,
+)
 from macros.frontmatter import parse
 from macros.problems import Problems
 
@@ -23,8 +35,9 @@ def context(problems: Problems, lines: Any = None) -> Context:
     return Context("f.md", lines or (lambda *keypath: 9), problems, VOCABULARIES)
 
 
-def check_text(schema: dict[str, Field], *header: str,
-               rules: tuple = ()) -> tuple[dict, list[tuple[int, str]], Problems, Context]:
+def check_text(
+    schema: dict[str, Field], *header: str, rules: tuple = ()
+) -> tuple[dict, list[tuple[int, str]], Problems, Context]:
     """Parse a header (line i of ``header`` is file line i + 2) and check it against schema."""
     raw = "\n".join(("---", *header, "---", "")).encode()
     parsed, found = parse(raw, "f.md")
@@ -35,25 +48,31 @@ def check_text(schema: dict[str, Field], *header: str,
     return out, [(p.line, p.code) for p in problems], problems, ctx
 
 
-@pytest.mark.parametrize(("keypath", "label"), [
-    ((), ""),
-    (("title",), "title"),
-    (("questions", 0), "questions[1]"),
-    (("axes", 0, "actions", 2, "budget"), "axes[1].actions[3].budget"),
-])
+@pytest.mark.parametrize(
+    ("keypath", "label"),
+    [
+        ((), ""),
+        (("title",), "title"),
+        (("questions", 0), "questions[1]"),
+        (("axes", 0, "actions", 2, "budget"), "axes[1].actions[3].budget"),
+    ],
+)
 def test_key_label(keypath: tuple, label: str) -> None:
     assert key_label(keypath) == label
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    (True, "oui"),
-    (False, "non"),
-    ([1, 2], "une liste"),
-    ({"a": 1}, "un dictionnaire"),
-    (12, "« 12 »"),
-    ("x" * 41, f"« {'x' * 40}… »"),
-    ("x" * 40, f"« {'x' * 40} »"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (True, "oui"),
+        (False, "non"),
+        ([1, 2], "une liste"),
+        ({"a": 1}, "un dictionnaire"),
+        (12, "« 12 »"),
+        ("x" * 41, f"« {'x' * 40}… »"),
+        ("x" * 40, f"« {'x' * 40} »"),
+    ],
+)
 def test_describe(value: Any, shown: str) -> None:
     assert describe(value) == shown
 
@@ -62,49 +81,52 @@ F = Field
 ACTION_ID = model.action.fields["id"]  # type: ignore[index]
 
 
-@pytest.mark.parametrize(("spec", "value", "result", "code"), [
-    (text("t"), "  texte  ", "texte", None),
-    (text("t"), 2024, "2024", None),
-    (text("t"), ["a"], None, "E012"),
-    (text("t"), True, None, "E012"),
-    (ACTION_ID, "A1.2", "A1.2", None),
-    (ACTION_ID, "A 1", None, "E016"),
-    (text("t", max_length=5), "123456", None, "E016"),
-    (F("int", "n"), 3, 3, None),
-    (F("int", "n"), "3", None, "E012"),
-    (F("int", "n"), 3.5, None, "E012"),
-    (F("int", "n"), True, None, "E012"),
-    (F("int", "n", minimum=1), 0, None, "E016"),
-    (F("number", "n", minimum=0), 12.5, 12.5, None),
-    (F("number", "n", minimum=0), -1, None, "E025"),
-    (F("number", "n", minimum=0), "1 500 €", None, "E012"),
-    (F("quantity", "q"), "12 %", "12 %", None),
-    (F("quantity", "q"), 12, 12, None),
-    (F("quantity", "q"), [12], None, "E012"),
-    (F("bool", "b"), True, True, None),
-    (F("bool", "b"), "oui", None, "E012"),
-    (F("date", "d"), "2024-06", "2024-06", None),
-    (F("date", "d"), "2024-06-30", "2024-06-30", None),
-    (F("date", "d"), "2024-13", None, "E032"),
-    (F("date", "d"), "2024-06-32", None, "E032"),
-    (F("date", "d"), "juin 2024", None, "E032"),
-    (F("email", "e"), " contact@lille.fr ", "contact@lille.fr", None),
-    (F("email", "e"), "contact@lille", None, "E016"),
-    (F("url", "u"), "https://ok.example/a", "https://ok.example/a", None),
-    (F("url", "u"), "ftp://ok.example", None, "E016"),
-    (F("url", "u"), "javascript:alert(1)", None, "E016"),
-    (choice("mois", "m"), "juin", "juin", None),
-    (choice("mois", "m"), "juinn", None, "E014"),
-    (choice("inconnu", "m"), "juin", None, "E014"),
-    (F("code", "c", code="insee"), "2a004", "2A004", None),
-    (F("code", "c", code="insee"), "20004", None, "E026"),
-    (listof(text("x"), "l"), "seul", ["seul"], None),
-    (listof(text("x"), "l"), ["a", None, "b"], ["a", "b"], None),
-    (listof(text("x"), "l"), {"a": 1}, None, "E012"),
-    (listof(obj("o", {"nom": text("n")}), "l"), "x", None, "E012"),
-    (listof(text("x"), "l", unique=True), ["a", "b", "a"], ["a", "b"], "E023"),
-    (obj("o", {"nom": text("n")}), "x", None, "E012"),
-])
+@pytest.mark.parametrize(
+    ("spec", "value", "result", "code"),
+    [
+        (text("t"), "  texte  ", "texte", None),
+        (text("t"), 2024, "2024", None),
+        (text("t"), ["a"], None, "E012"),
+        (text("t"), True, None, "E012"),
+        (ACTION_ID, "A1.2", "A1.2", None),
+        (ACTION_ID, "A 1", None, "E016"),
+        (text("t", max_length=5), "123456", None, "E016"),
+        (F("int", "n"), 3, 3, None),
+        (F("int", "n"), "3", None, "E012"),
+        (F("int", "n"), 3.5, None, "E012"),
+        (F("int", "n"), True, None, "E012"),
+        (F("int", "n", minimum=1), 0, None, "E016"),
+        (F("number", "n", minimum=0), 12.5, 12.5, None),
+        (F("number", "n", minimum=0), -1, None, "E025"),
+        (F("number", "n", minimum=0), "1 500 €", None, "E012"),
+        (F("quantity", "q"), "12 %", "12 %", None),
+        (F("quantity", "q"), 12, 12, None),
+        (F("quantity", "q"), [12], None, "E012"),
+        (F("bool", "b"), True, True, None),
+        (F("bool", "b"), "oui", None, "E012"),
+        (F("date", "d"), "2024-06", "2024-06", None),
+        (F("date", "d"), "2024-06-30", "2024-06-30", None),
+        (F("date", "d"), "2024-13", None, "E032"),
+        (F("date", "d"), "2024-06-32", None, "E032"),
+        (F("date", "d"), "juin 2024", None, "E032"),
+        (F("email", "e"), " contact@lille.fr ", "contact@lille.fr", None),
+        (F("email", "e"), "contact@lille", None, "E016"),
+        (F("url", "u"), "https://ok.example/a", "https://ok.example/a", None),
+        (F("url", "u"), "ftp://ok.example", None, "E016"),
+        (F("url", "u"), "javascript:alert(1)", None, "E016"),
+        (choice("mois", "m"), "juin", "juin", None),
+        (choice("mois", "m"), "juinn", None, "E014"),
+        (choice("inconnu", "m"), "juin", None, "E014"),
+        (F("code", "c", code="insee"), "2a004", "2A004", None),
+        (F("code", "c", code="insee"), "20004", None, "E026"),
+        (listof(text("x"), "l"), "seul", ["seul"], None),
+        (listof(text("x"), "l"), ["a", None, "b"], ["a", "b"], None),
+        (listof(text("x"), "l"), {"a": 1}, None, "E012"),
+        (listof(obj("o", {"nom": text("n")}), "l"), "x", None, "E012"),
+        (listof(text("x"), "l", unique=True), ["a", "b", "a"], ["a", "b"], "E023"),
+        (obj("o", {"nom": text("n")}), "x", None, "E012"),
+    ],
+)
 def test_check_value(spec: Field, value: Any, result: Any, code: str | None) -> None:
     problems = Problems()
     assert check_value(spec, value, ("k",), context(problems)) == result
@@ -113,11 +135,13 @@ def test_check_value(spec: Field, value: Any, result: Any, code: str | None) -> 
 
 def test_choice_suggests_the_closest_word() -> None:
     problems = Problems()
-    check_value(choice("thematiques", "t"), "inclusion-numerik", ("thematiques", 0),
-                context(problems))
+    check_value(
+        choice("thematiques", "t"), "inclusion-numerik", ("thematiques", 0), context(problems)
+    )
     assert problems[0].message == (
         "« thematiques[1] » : valeur « inclusion-numerik » inconnue ; vouliez-vous dire "
-        "« inclusion-numerique » ? ; valeurs possibles : inclusion-numerique, gouvernance")
+        "« inclusion-numerique » ? ; valeurs possibles : inclusion-numerique, gouvernance"
+    )
 
 
 def test_list_given_for_a_choice_is_a_type_error() -> None:
@@ -135,8 +159,10 @@ def test_ref_is_recorded_for_later_with_its_line() -> None:
     assert check_value(ref("territoire", "t"), " lille ", ("territoire",), ctx) == "lille"
     assert check_value(ref("seance", "s"), 3, ("seance",), ctx) == "03"
     assert check_value(ref("pratique", "p"), ["x"], ("pratiques",), ctx) is None
-    assert ctx.refs == [PendingRef("territoire", "lille", 9, "territoire"),
-                        PendingRef("seance", "03", 9, "seance")]
+    assert ctx.refs == [
+        PendingRef("territoire", "lille", 9, "territoire"),
+        PendingRef("seance", "03", 9, "seance"),
+    ]
     assert [p.code for p in problems] == ["E012"]
 
 
@@ -156,27 +182,60 @@ def test_valid_mapping_is_returned_checked() -> None:
     assert out == {"title": "T", "mois": "juin", "thematiques": ["gouvernance"]}
 
 
-@pytest.mark.parametrize(("header", "expected", "fragment"), [
-    pytest.param(("mois: juin",), [(1, "E011")], "« title » manquante (Titre)",
-                 id="missing-required-top-level"),
-    pytest.param(('title: ""', "mois: juin"), [(2, "E011")], "« title »",
-                 id="empty-required-is-missing-at-its-line"),
-    pytest.param(("title: T", "mois:"), [(3, "E011")], "« mois »", id="null-required"),
-    pytest.param(("title: T", "mois: juinn"), [(3, "E014")], "vouliez-vous dire « juin »",
-                 id="invalid-required-not-also-missing"),
-    pytest.param(("title: T", "mois: juin", "thematique: [gouvernance]"), [(4, "E013")],
-                 "clé « thematique » inconnue ; vouliez-vous dire « thematiques » ?",
-                 id="unknown-key-suggestion"),
-    pytest.param(("title: T", "mois: juin", "zzz: 1"), [(4, "E013")], "clé « zzz » inconnue",
-                 id="unknown-key-without-suggestion"),
-    pytest.param(("title: T", "mois: juin", "thematiques:", "  - gouvernance", "  - gouvernance"),
-                 [(6, "E023")], "« thematiques » : « gouvernance » figure deux fois",
-                 id="duplicate-list-item-at-its-line"),
-    pytest.param(("title: T", "mois: juin", "contacts:", "  - role: Chargée", "  - nom: B"),
-                 [(5, "E011")], "« contacts[1].nom » manquante", id="nested-missing-at-item"),
-    pytest.param(("title: T", "mois: juin", "contacts:", "  - nom: A", "    age: 3"),
-                 [(6, "E013")], "« contacts[1].age » inconnue", id="nested-unknown-key"),
-])
+@pytest.mark.parametrize(
+    ("header", "expected", "fragment"),
+    [
+        pytest.param(
+            ("mois: juin",),
+            [(1, "E011")],
+            "« title » manquante (Titre)",
+            id="missing-required-top-level",
+        ),
+        pytest.param(
+            ('title: ""', "mois: juin"),
+            [(2, "E011")],
+            "« title »",
+            id="empty-required-is-missing-at-its-line",
+        ),
+        pytest.param(("title: T", "mois:"), [(3, "E011")], "« mois »", id="null-required"),
+        pytest.param(
+            ("title: T", "mois: juinn"),
+            [(3, "E014")],
+            "vouliez-vous dire « juin »",
+            id="invalid-required-not-also-missing",
+        ),
+        pytest.param(
+            ("title: T", "mois: juin", "thematique: [gouvernance]"),
+            [(4, "E013")],
+            "clé « thematique » inconnue ; vouliez-vous dire « thematiques » ?",
+            id="unknown-key-suggestion",
+        ),
+        pytest.param(
+            ("title: T", "mois: juin", "zzz: 1"),
+            [(4, "E013")],
+            "clé « zzz » inconnue",
+            id="unknown-key-without-suggestion",
+        ),
+        pytest.param(
+            ("title: T", "mois: juin", "thematiques:", "  - gouvernance", "  - gouvernance"),
+            [(6, "E023")],
+            "« thematiques » : « gouvernance » figure deux fois",
+            id="duplicate-list-item-at-its-line",
+        ),
+        pytest.param(
+            ("title: T", "mois: juin", "contacts:", "  - role: Chargée", "  - nom: B"),
+            [(5, "E011")],
+            "« contacts[1].nom » manquante",
+            id="nested-missing-at-item",
+        ),
+        pytest.param(
+            ("title: T", "mois: juin", "contacts:", "  - nom: A", "    age: 3"),
+            [(6, "E013")],
+            "« contacts[1].age » inconnue",
+            id="nested-unknown-key",
+        ),
+    ],
+)
 def test_mapping_problems(header: tuple[str, ...], expected: list, fragment: str) -> None:
     _, problems, found, _ = check_text(SCHEMA, *header)
     assert problems == expected
@@ -184,8 +243,9 @@ def test_mapping_problems(header: tuple[str, ...], expected: list, fragment: str
 
 
 def test_every_problem_of_a_mapping_is_reported() -> None:
-    _, problems, _, _ = check_text(SCHEMA, "mois: juinn", "thematiques: [x, gouvernance, x]",
-                                   "autre: 1")
+    _, problems, _, _ = check_text(
+        SCHEMA, "mois: juinn", "thematiques: [x, gouvernance, x]", "autre: 1"
+    )
     assert problems == [(2, "E014"), (3, "E014"), (3, "E014"), (4, "E013"), (1, "E011")]
 
 
@@ -194,21 +254,34 @@ def test_every_problem_of_a_mapping_is_reported() -> None:
 CONTACTS = {"contacts": listof(model.contact, "Contacts")}
 
 
-@pytest.mark.parametrize(("contact", "expected"), [
-    pytest.param(("  - nom: A", "    courriel: jean.dupont@example.org"), [(4, "E030")],
-                 id="personal-email"),
-    pytest.param(("  - nom: A", "    telephone: '0102030405'"), [(4, "E030")], id="phone"),
-    pytest.param(("  - nom: A", "    courriel: jean.dupont@example.org", "    consentement: true"),
-                 [], id="consent"),
-    pytest.param(("  - nom: A", "    courriel: contact@lille.fr"), [], id="contact-mailbox"),
-    pytest.param(("  - nom: A", "    courriel: accueil.mairie@lille.fr"), [],
-                 id="accueil-mailbox"),
-    pytest.param(("  - nom: A", "    courriel: Mediation-numerique@lille.fr"), [],
-                 id="mediation-mailbox"),
-    pytest.param(("  - nom: A", "    courriel: jean.dupont@example.org",
-                  "    consentement: 'oui'"), [(5, "E012"), (4, "E030")],
-                 id="consent-must-be-a-boolean"),
-])
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        pytest.param(
+            ("  - nom: A", "    courriel: jean.dupont@example.org"),
+            [(4, "E030")],
+            id="personal-email",
+        ),
+        pytest.param(("  - nom: A", "    telephone: '0102030405'"), [(4, "E030")], id="phone"),
+        pytest.param(
+            ("  - nom: A", "    courriel: jean.dupont@example.org", "    consentement: true"),
+            [],
+            id="consent",
+        ),
+        pytest.param(("  - nom: A", "    courriel: contact@lille.fr"), [], id="contact-mailbox"),
+        pytest.param(
+            ("  - nom: A", "    courriel: accueil.mairie@lille.fr"), [], id="accueil-mailbox"
+        ),
+        pytest.param(
+            ("  - nom: A", "    courriel: Mediation-numerique@lille.fr"), [], id="mediation-mailbox"
+        ),
+        pytest.param(
+            ("  - nom: A", "    courriel: jean.dupont@example.org", "    consentement: 'oui'"),
+            [(5, "E012"), (4, "E030")],
+            id="consent-must-be-a-boolean",
+        ),
+    ],
+)
 def test_consent_rule(contact: tuple[str, ...], expected: list) -> None:
     _, problems, found, _ = check_text(CONTACTS, "contacts:", *contact)
     assert problems == expected
@@ -217,15 +290,18 @@ def test_consent_rule(contact: tuple[str, ...], expected: list) -> None:
             assert "jean.dupont@example.org" in p.message or "0102030405" in p.message
 
 
-@pytest.mark.parametrize(("address", "functional"), [
-    ("contact@lille.fr", True),
-    ("Contact@lille.fr", True),
-    ("accueil.epn@lille.fr", True),
-    ("info-mairie@lille.fr", True),
-    ("jean.dupont@lille.fr", False),
-    ("contacts@lille.fr", False),
-    ("marie.contact@lille.fr", False),
-])
+@pytest.mark.parametrize(
+    ("address", "functional"),
+    [
+        ("contact@lille.fr", True),
+        ("Contact@lille.fr", True),
+        ("accueil.epn@lille.fr", True),
+        ("info-mairie@lille.fr", True),
+        ("jean.dupont@lille.fr", False),
+        ("contacts@lille.fr", False),
+        ("marie.contact@lille.fr", False),
+    ],
+)
 def test_is_functional_email(address: str, functional: bool) -> None:
     assert model.is_functional_email(address) is functional
 
@@ -234,20 +310,28 @@ ACTIONS = {"actions": listof(model.action, "Actions")}
 
 
 def _action(*extra: str) -> tuple[str, ...]:
-    return ("actions:", "  - id: A1", "    titre: T", "    statut: prevue",
-            *(f"    {line}" for line in extra))
+    return (
+        "actions:",
+        "  - id: A1",
+        "    titre: T",
+        "    statut: prevue",
+        *(f"    {line}" for line in extra),
+    )
 
 
-@pytest.mark.parametrize(("extra", "expected"), [
-    pytest.param(("debut: 2024-06", "fin: 2024-01"), [(7, "E024")], id="end-before-start"),
-    pytest.param(("debut: 2024-06-10", "fin: 2024-06-01"), [(7, "E024")], id="same-month-days"),
-    pytest.param(("debut: 2024-01", "fin: 2024-06"), [], id="ordered"),
-    pytest.param(("debut: 2024-06", "fin: 2024-06-30"), [], id="month-then-day"),
-    pytest.param(("fin: 2020-01",), [], id="end-only"),
-    pytest.param(("budget: -5",), [(6, "E025")], id="negative-budget"),
-    pytest.param(("budget: 0",), [], id="zero-budget"),
-    pytest.param(("budget: '1 500'",), [(6, "E012")], id="budget-as-text"),
-])
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        pytest.param(("debut: 2024-06", "fin: 2024-01"), [(7, "E024")], id="end-before-start"),
+        pytest.param(("debut: 2024-06-10", "fin: 2024-06-01"), [(7, "E024")], id="same-month-days"),
+        pytest.param(("debut: 2024-01", "fin: 2024-06"), [], id="ordered"),
+        pytest.param(("debut: 2024-06", "fin: 2024-06-30"), [], id="month-then-day"),
+        pytest.param(("fin: 2020-01",), [], id="end-only"),
+        pytest.param(("budget: -5",), [(6, "E025")], id="negative-budget"),
+        pytest.param(("budget: 0",), [], id="zero-budget"),
+        pytest.param(("budget: '1 500'",), [(6, "E012")], id="budget-as-text"),
+    ],
+)
 def test_action_rules(extra: tuple[str, ...], expected: list) -> None:
     _, problems, found, _ = check_text(ACTIONS, *_action(*extra))
     assert problems == expected
@@ -272,19 +356,23 @@ def test_month_end_in_the_start_month_is_not_before_the_start() -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize(("url", "valid"), [
-    ("https://www.exemple.fr/guide.pdf", True),
-    ("ressources/guide.pdf", True),
-    ("../02-developpement-economique/atelier.md", True),
-    ("javascript:alert(1)", False),
-    ("JaVaScRiPt:alert(1)", False),
-    ("data:text/html,x", False),
-    ('https://x.fr/"><img src=x onerror=alert(1)>', False),
-    ("https://x.fr/a b", False),
-])
+@pytest.mark.parametrize(
+    ("url", "valid"),
+    [
+        ("https://www.exemple.fr/guide.pdf", True),
+        ("ressources/guide.pdf", True),
+        ("../02-developpement-economique/atelier.md", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("data:text/html,x", False),
+        ('https://x.fr/"><img src=x onerror=alert(1)>', False),
+        ("https://x.fr/a b", False),
+    ],
+)
 def test_resource_addresses_are_web_addresses_or_repository_files(url: str, valid: bool) -> None:
     problems = Problems()
-    checked = check_value(model.resource, {"titre": "Guide", "url": url}, ("ressources", 0),
-                          context(problems))
+    checked = check_value(
+        model.resource, {"titre": "Guide", "url": url}, ("ressources", 0), context(problems)
+    )
     assert (checked is not None) is valid
     assert [p.code for p in problems] == ([] if valid else ["E016"])

@@ -18,18 +18,18 @@ def codes_and_lines(raw: bytes) -> list[tuple[int, str]]:
 # ------------------------------------------------------------------ valid files
 
 VALID = (
-    b"---\n"                     # 1
-    b"title: Atelier\n"          # 2
-    b"questions:\n"              # 3
-    b"  - Premiere ?\n"          # 4
-    b"  - Seconde ?\n"           # 5
-    b"axes:\n"                   # 6
-    b"  - titre: Axe 1\n"        # 7
-    b"    actions:\n"            # 8
-    b"      - id: A1\n"          # 9
-    b"        budget: 1500\n"    # 10
-    b"---\n"                     # 11
-    b"Premier paragraphe.\n"     # 12
+    b"---\n"  # 1
+    b"title: Atelier\n"  # 2
+    b"questions:\n"  # 3
+    b"  - Premiere ?\n"  # 4
+    b"  - Seconde ?\n"  # 5
+    b"axes:\n"  # 6
+    b"  - titre: Axe 1\n"  # 7
+    b"    actions:\n"  # 8
+    b"      - id: A1\n"  # 9
+    b"        budget: 1500\n"  # 10
+    b"---\n"  # 11
+    b"Premier paragraphe.\n"  # 12
     b"\n"
     b"Second.\n"
 )
@@ -48,23 +48,26 @@ def test_valid_file_meta_and_body() -> None:
     assert parsed.body_line == 12
 
 
-@pytest.mark.parametrize(("keypath", "line"), [
-    (("title",), 2),
-    (("questions",), 3),
-    (("questions", 0), 4),
-    (("questions", 1), 5),
-    (("axes", 0), 7),
-    (("axes", 0, "titre"), 7),
-    (("axes", 0, "actions"), 8),
-    (("axes", 0, "actions", 0), 9),
-    (("axes", 0, "actions", 0, "id"), 9),
-    (("axes", 0, "actions", 0, "budget"), 10),
-    # unknown keys fall back to their deepest known parent, then to line 1
-    (("questions", 7), 3),
-    (("axes", 0, "actions", 0, "fin"), 9),
-    (("absent",), 1),
-    ((), 1),
-])
+@pytest.mark.parametrize(
+    ("keypath", "line"),
+    [
+        (("title",), 2),
+        (("questions",), 3),
+        (("questions", 0), 4),
+        (("questions", 1), 5),
+        (("axes", 0), 7),
+        (("axes", 0, "titre"), 7),
+        (("axes", 0, "actions"), 8),
+        (("axes", 0, "actions", 0), 9),
+        (("axes", 0, "actions", 0, "id"), 9),
+        (("axes", 0, "actions", 0, "budget"), 10),
+        # unknown keys fall back to their deepest known parent, then to line 1
+        (("questions", 7), 3),
+        (("axes", 0, "actions", 0, "fin"), 9),
+        (("absent",), 1),
+        ((), 1),
+    ],
+)
 def test_line_of_nested_keys_and_list_items(keypath: tuple, line: int) -> None:
     parsed, _ = parse(VALID, "f.md")
     assert parsed is not None
@@ -106,33 +109,45 @@ def test_dates_are_kept_as_typed() -> None:
     parsed, problems = parse(raw, "f.md")
     assert problems == []
     assert parsed is not None
-    assert parsed.meta == {"date": "2024-06-12", "moment": "2024-06-12 10:30:00",
-                           "mois": "2024-06"}
+    assert parsed.meta == {"date": "2024-06-12", "moment": "2024-06-12 10:30:00", "mois": "2024-06"}
     assert all(isinstance(v, str) for v in parsed.meta.values())
 
 
 # ------------------------------------------------------------------ refusals, with their line
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    pytest.param(b"---\ntitle: caf\xe9\n---\n", [(2, "E001")], id="latin1-byte-line-2"),
-    pytest.param(b"---\ntitle: a\n\nb: \xff\n---\n", [(4, "E001")], id="bad-byte-line-4"),
-    pytest.param(b"---\ntitle: ok\n---\nbody\n\nfin \xe9\n", [(6, "E001")], id="bad-byte-in-body"),
-    pytest.param(b"---\ntitle: x\x00\n---\n", [(2, "E001")], id="nul-byte"),
-    pytest.param(b"no header\n", [(1, "E002")], id="no-front-matter"),
-    pytest.param(b"\n---\ntitle: x\n---\n", [(1, "E002")], id="blank-line-before-header"),
-    pytest.param(b"", [(1, "E002")], id="empty-file"),
-    pytest.param(b"---\ntitle: x", [(2, "E003")], id="unclosed-no-final-newline"),
-    pytest.param(b"---\ntitle: x\nbody\nmore", [(4, "E003")], id="unclosed-last-line"),
-    pytest.param(b"---\ntitle: x\nq:\n\t- a\n  - b\n\t- c\n---\n", [(4, "E004"), (6, "E004")],
-                 id="tabs-each-line"),
-    pytest.param(b"---\ntitle: x\nq:\n \t- a\n---\n", [(4, "E004")], id="tab-after-space"),
-    pytest.param(b"---\ntitle: x\nbad: [a\n---\n", [(3, "E005")], id="yaml-unclosed-bracket"),
-    pytest.param(b"---\ntitle: x\nq:\n  - a\n - b\n---\n", [(5, "E005")], id="yaml-indentation"),
-    pytest.param(b"---\n- a\n- b\n---\n", [(2, "E006")], id="top-level-list"),
-    pytest.param(b"---\njust text\n---\n", [(2, "E006")], id="top-level-scalar"),
-    pytest.param(b"---\ntitle: x\nother: 1\ntitle: y\n---\n", [(4, "E007")], id="duplicate-key"),
-    pytest.param(b"---\nl:\n  - a: 1\n    a: 2\n---\n", [(4, "E007")], id="duplicate-nested"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(b"---\ntitle: caf\xe9\n---\n", [(2, "E001")], id="latin1-byte-line-2"),
+        pytest.param(b"---\ntitle: a\n\nb: \xff\n---\n", [(4, "E001")], id="bad-byte-line-4"),
+        pytest.param(
+            b"---\ntitle: ok\n---\nbody\n\nfin \xe9\n", [(6, "E001")], id="bad-byte-in-body"
+        ),
+        pytest.param(b"---\ntitle: x\x00\n---\n", [(2, "E001")], id="nul-byte"),
+        pytest.param(b"no header\n", [(1, "E002")], id="no-front-matter"),
+        pytest.param(b"\n---\ntitle: x\n---\n", [(1, "E002")], id="blank-line-before-header"),
+        pytest.param(b"", [(1, "E002")], id="empty-file"),
+        pytest.param(b"---\ntitle: x", [(2, "E003")], id="unclosed-no-final-newline"),
+        pytest.param(b"---\ntitle: x\nbody\nmore", [(4, "E003")], id="unclosed-last-line"),
+        pytest.param(
+            b"---\ntitle: x\nq:\n\t- a\n  - b\n\t- c\n---\n",
+            [(4, "E004"), (6, "E004")],
+            id="tabs-each-line",
+        ),
+        pytest.param(b"---\ntitle: x\nq:\n \t- a\n---\n", [(4, "E004")], id="tab-after-space"),
+        pytest.param(b"---\ntitle: x\nbad: [a\n---\n", [(3, "E005")], id="yaml-unclosed-bracket"),
+        pytest.param(
+            b"---\ntitle: x\nq:\n  - a\n - b\n---\n", [(5, "E005")], id="yaml-indentation"
+        ),
+        pytest.param(b"---\n- a\n- b\n---\n", [(2, "E006")], id="top-level-list"),
+        pytest.param(b"---\njust text\n---\n", [(2, "E006")], id="top-level-scalar"),
+        pytest.param(
+            b"---\ntitle: x\nother: 1\ntitle: y\n---\n", [(4, "E007")], id="duplicate-key"
+        ),
+        pytest.param(b"---\nl:\n  - a: 1\n    a: 2\n---\n", [(4, "E007")], id="duplicate-nested"),
+    ],
+)
 def test_refusals_with_their_line(raw: bytes, expected: list[tuple[int, str]]) -> None:
     assert codes_and_lines(raw) == expected
 
@@ -150,20 +165,32 @@ def test_duplicate_key_message_names_the_first_line() -> None:
     assert "déjà définie ligne 2" in problems[0].message
 
 
-@pytest.mark.parametrize(("raw", "line", "french"), [
-    (b"---\ntitle: x\nbad: [a\n---\n", 3, "crochet « ] » ou virgule manquant"),
-    (b"---\ntitle: x\nbad: {a\n---\n", 3, "accolade « } » ou virgule manquante"),
-    (b"---\ntitle: x\na: @x\n---\n", 3,
-     "caractère interdit en début de valeur ; mettez la valeur entre guillemets"),
-    (b"---\ntitle: x\na: *nope\n---\n", 3, "alias « * » non défini"),
-    (b"---\ntitle: x\nt: \"\\q\"\n---\n", 3, "séquence d'échappement inconnue entre guillemets"),
-    (b"---\ntitle: x\na:\n  b: 1\n c: 2\n---\n", 5, "indentation incohérente ou clé attendue"),
-    # an unclosed quote is reported where it was opened, in words
-    (b"---\ntitle: 'x\nb: 1\n---\n", 2,
-     "guillemet ouvert ligne 2 jamais fermé ; fermez-le à la fin de la valeur"),
-    (b"---\ntitle: x\nresume: \"Un texte\nformat: atelier\n---\n", 3,
-     "guillemet ouvert ligne 3 jamais fermé ; fermez-le à la fin de la valeur"),
-])
+@pytest.mark.parametrize(
+    ("raw", "line", "french"),
+    [
+        (b"---\ntitle: x\nbad: [a\n---\n", 3, "crochet « ] » ou virgule manquant"),
+        (b"---\ntitle: x\nbad: {a\n---\n", 3, "accolade « } » ou virgule manquante"),
+        (
+            b"---\ntitle: x\na: @x\n---\n",
+            3,
+            "caractère interdit en début de valeur ; mettez la valeur entre guillemets",
+        ),
+        (b"---\ntitle: x\na: *nope\n---\n", 3, "alias « * » non défini"),
+        (b'---\ntitle: x\nt: "\\q"\n---\n', 3, "séquence d'échappement inconnue entre guillemets"),
+        (b"---\ntitle: x\na:\n  b: 1\n c: 2\n---\n", 5, "indentation incohérente ou clé attendue"),
+        # an unclosed quote is reported where it was opened, in words
+        (
+            b"---\ntitle: 'x\nb: 1\n---\n",
+            2,
+            "guillemet ouvert ligne 2 jamais fermé ; fermez-le à la fin de la valeur",
+        ),
+        (
+            b'---\ntitle: x\nresume: "Un texte\nformat: atelier\n---\n',
+            3,
+            "guillemet ouvert ligne 3 jamais fermé ; fermez-le à la fin de la valeur",
+        ),
+    ],
+)
 def test_yaml_syntax_errors_are_explained_in_french(raw: bytes, line: int, french: str) -> None:
     _, problems = parse(raw, "f.md")
     assert [(p.line, p.code) for p in problems] == [(line, "E005")]
@@ -180,10 +207,14 @@ def test_colon_inside_unquoted_value_is_explained_in_french() -> None:
     assert "« : » inattendu" in problems[0].message
 
 
-BILLION_LAUGHS = b"---\n" + b"".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}' if prev else 'lol'] * 10)}]\n".encode()
-    for prev, name in zip(["", *"abcdefgh"], "abcdefghi")
-) + b"---\n"
+BILLION_LAUGHS = (
+    b"---\n"
+    + b"".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}' if prev else 'lol'] * 10)}]\n".encode()
+        for prev, name in zip(["", *"abcdefgh"], "abcdefghi")
+    )
+    + b"---\n"
+)
 
 
 def test_billion_laughs_is_refused_fast() -> None:
@@ -209,20 +240,41 @@ def test_a_few_aliases_are_fine() -> None:
     assert parsed is not None and parsed.meta == {"a": [1, 2], "b": [1, 2]}
 
 
-@pytest.mark.parametrize(("raw", "line", "tag"), [
-    pytest.param(b"---\ntitle: x\ncmd: !!python/object/apply:os.system ls\n---\n", 3,
-                 "python/object/apply:os.system", id="python-tag-on-scalar"),
-    pytest.param(b"---\ntitle: x\ncmd: !!python/object/apply:os.system [ls]\n---\n", 3,
-                 "python/object/apply:os.system", id="python-tag-on-flow-sequence"),
-    pytest.param(b"---\ntitle: x\ncmd: !!python/object/apply:os.system\n  - ls\n---\n", 3,
-                 "python/object/apply:os.system", id="python-tag-on-block-sequence"),
-    pytest.param(b"---\ntitle: x\nl:\n  - ok\n  - !!python/name:os.system ''\n---\n", 5,
-                 "python/name:os.system", id="python-tag-in-list-item"),
-    pytest.param(b"---\ntitle: x\nb: !!binary aGVsbG8=\n---\n", 3, "binary", id="binary"),
-    pytest.param(b"---\ntitle: x\ns: !!set {a, b}\n---\n", 3, "set", id="set"),
-    pytest.param(b"---\ntitle: x\nbase: &b {k: 1}\nm:\n  <<: *b\n---\n", 5, "<<", id="merge-key"),
-    pytest.param(b"---\ntitle: x\n? [a]\n: b\n---\n", 3, "clé complexe", id="complex-key"),
-])
+@pytest.mark.parametrize(
+    ("raw", "line", "tag"),
+    [
+        pytest.param(
+            b"---\ntitle: x\ncmd: !!python/object/apply:os.system ls\n---\n",
+            3,
+            "python/object/apply:os.system",
+            id="python-tag-on-scalar",
+        ),
+        pytest.param(
+            b"---\ntitle: x\ncmd: !!python/object/apply:os.system [ls]\n---\n",
+            3,
+            "python/object/apply:os.system",
+            id="python-tag-on-flow-sequence",
+        ),
+        pytest.param(
+            b"---\ntitle: x\ncmd: !!python/object/apply:os.system\n  - ls\n---\n",
+            3,
+            "python/object/apply:os.system",
+            id="python-tag-on-block-sequence",
+        ),
+        pytest.param(
+            b"---\ntitle: x\nl:\n  - ok\n  - !!python/name:os.system ''\n---\n",
+            5,
+            "python/name:os.system",
+            id="python-tag-in-list-item",
+        ),
+        pytest.param(b"---\ntitle: x\nb: !!binary aGVsbG8=\n---\n", 3, "binary", id="binary"),
+        pytest.param(b"---\ntitle: x\ns: !!set {a, b}\n---\n", 3, "set", id="set"),
+        pytest.param(
+            b"---\ntitle: x\nbase: &b {k: 1}\nm:\n  <<: *b\n---\n", 5, "<<", id="merge-key"
+        ),
+        pytest.param(b"---\ntitle: x\n? [a]\n: b\n---\n", 3, "clé complexe", id="complex-key"),
+    ],
+)
 def test_tags_are_refused(raw: bytes, line: int, tag: str) -> None:
     _, problems = parse(raw, "f.md")
     assert [(p.line, p.code) for p in problems] == [(line, "E009")]
@@ -255,6 +307,7 @@ def test_unclosed_header_points_at_the_last_line_of_the_file() -> None:
 
 # ------------------------------------------------------------------ parse_yaml (whole files)
 
+
 def test_parse_yaml_lines_start_at_one() -> None:
     parsed, problems = parse_yaml(b"# comment\na:\n  b: 1\nc: [x, y]\n", "v.yml")
     assert problems == []
@@ -263,12 +316,15 @@ def test_parse_yaml_lines_start_at_one() -> None:
     assert parsed.lines == {("a",): 2, ("a", "b"): 3, ("c",): 4, ("c", 0): 4, ("c", 1): 4}
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"a: 1\nb: @x\nc: 2\n", [(2, "E005")]),
-    (b"a: 1\na: 2\n", [(2, "E007")]),
-    (b"a: !!python/object/apply:os.system [ls]\n", [(1, "E009")]),
-    (b"a: \xe9\n", [(1, "E001")]),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"a: 1\nb: @x\nc: 2\n", [(2, "E005")]),
+        (b"a: 1\na: 2\n", [(2, "E007")]),
+        (b"a: !!python/object/apply:os.system [ls]\n", [(1, "E009")]),
+        (b"a: \xe9\n", [(1, "E001")]),
+    ],
+)
 def test_parse_yaml_refusals(raw: bytes, expected: list[tuple[int, str]]) -> None:
     parsed, problems = parse_yaml(raw, "v.yml")
     assert parsed is None
@@ -287,17 +343,20 @@ def test_a_fence_followed_by_a_non_breaking_space_opens_no_header() -> None:
     assert [p.code for p in problems] == ["E002"]
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    pytest.param("05212", "05212", id="leading-zero-is-text-not-octal"),
-    pytest.param("yes", "yes", id="yes-is-text"),
-    pytest.param("Non", "Non", id="no-is-text"),
-    pytest.param("12:30", "12:30", id="no-sexagesimal"),
-    pytest.param("2026-06-31", "2026-06-31", id="impossible-date-left-to-the-date-field"),
-    pytest.param("true", True, id="true"),
-    pytest.param("42", 42, id="decimal"),
-    pytest.param("3.5", 3.5, id="float"),
-    pytest.param('"05212"', "05212", id="quoted"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("05212", "05212", id="leading-zero-is-text-not-octal"),
+        pytest.param("yes", "yes", id="yes-is-text"),
+        pytest.param("Non", "Non", id="no-is-text"),
+        pytest.param("12:30", "12:30", id="no-sexagesimal"),
+        pytest.param("2026-06-31", "2026-06-31", id="impossible-date-left-to-the-date-field"),
+        pytest.param("true", True, id="true"),
+        pytest.param("42", 42, id="decimal"),
+        pytest.param("3.5", 3.5, id="float"),
+        pytest.param('"05212"', "05212", id="quoted"),
+    ],
+)
 def test_scalars_are_read_as_yaml_1_2_as_the_web_editor_writes_them(text, value) -> None:
     """YAML 1.1 (PyYAML's default) read 05212 as the octal 2698, yes as True, 12:30 as 750."""
     parsed, problems = parse(f"---\nvaleur: {text}\n---\n".encode(), "f.md")

@@ -15,7 +15,9 @@ def _repo(tmp_path, hosts: str):
     seance = sorted((tmp_path / "sessions").glob("01-*"))[0]
     (seance / "images.md").write_text(
         "---\ntitle: Images\nformat: atelier\n---\n\n![a](https://images.exemple.fr/a.png)\n\n"
-        "![b](https://ailleurs.exemple.org/b.png)\n", encoding="utf-8")
+        "![b](https://ailleurs.exemple.org/b.png)\n",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -25,7 +27,9 @@ def _image_problems(corpus):
 
 def test_no_host_is_allowed_by_default(tmp_path):
     assert _image_problems(load_corpus(_repo(tmp_path, "hotes_images: []"))) == [
-        (6, "E029"), (8, "E029")]
+        (6, "E029"),
+        (8, "E029"),
+    ]
 
 
 def test_an_allowed_host_passes_and_others_do_not(tmp_path):

@@ -11,74 +11,103 @@ from macros.loader import Located, discover, locate
 from macros.problems import Problems
 
 
-@pytest.mark.parametrize(("path", "kind", "slug", "src_uri"), [
-    ("sessions/01-enjeux/index.md", "seance", "01", "seances/01-enjeux/index.md"),
-    ("sessions/12-et-apres/index.md", "seance", "12", "seances/12-et-apres/index.md"),
-    ("sessions/01-enjeux/atelier-fablab.md", "intervention", "atelier-fablab",
-     "seances/01-enjeux/atelier-fablab.md"),
-    ("sessions/01-enjeux/photo.PNG", "asset", "", "seances/01-enjeux/photo.PNG"),
-    ("sessions/01-enjeux/img/plan.pdf", "asset", "", "seances/01-enjeux/img/plan.pdf"),
-    ("territories/lille/index.md", "territoire", "lille", "territoires/lille/index.md"),
-    ("territories/lille/diagnostic.md", "diagnostic", "lille", "territoires/lille/diagnostic.md"),
-    ("territories/lille/plan-action.md", "plan-action", "lille",
-     "territoires/lille/plan-d-action.md"),
-    ("territories/lille/partenariat.md", "partenariat", "lille",
-     "territoires/lille/partenariat.md"),
-    ("territories/lille/carte.jpg", "asset", "", "territoires/lille/carte.jpg"),
-    ("docs/pratiques/fablab.md", "pratique", "fablab", "pratiques/fablab.md"),
-])
+@pytest.mark.parametrize(
+    ("path", "kind", "slug", "src_uri"),
+    [
+        ("sessions/01-enjeux/index.md", "seance", "01", "seances/01-enjeux/index.md"),
+        ("sessions/12-et-apres/index.md", "seance", "12", "seances/12-et-apres/index.md"),
+        (
+            "sessions/01-enjeux/atelier-fablab.md",
+            "intervention",
+            "atelier-fablab",
+            "seances/01-enjeux/atelier-fablab.md",
+        ),
+        ("sessions/01-enjeux/photo.PNG", "asset", "", "seances/01-enjeux/photo.PNG"),
+        ("sessions/01-enjeux/img/plan.pdf", "asset", "", "seances/01-enjeux/img/plan.pdf"),
+        ("territories/lille/index.md", "territoire", "lille", "territoires/lille/index.md"),
+        (
+            "territories/lille/diagnostic.md",
+            "diagnostic",
+            "lille",
+            "territoires/lille/diagnostic.md",
+        ),
+        (
+            "territories/lille/plan-action.md",
+            "plan-action",
+            "lille",
+            "territoires/lille/plan-d-action.md",
+        ),
+        (
+            "territories/lille/partenariat.md",
+            "partenariat",
+            "lille",
+            "territoires/lille/partenariat.md",
+        ),
+        ("territories/lille/carte.jpg", "asset", "", "territoires/lille/carte.jpg"),
+        ("docs/pratiques/fablab.md", "pratique", "fablab", "pratiques/fablab.md"),
+    ],
+)
 def test_locate_recognised(path: str, kind: str, slug: str, src_uri: str) -> None:
     assert locate(path) == (Located(path, kind, slug, src_uri), None)
 
 
-@pytest.mark.parametrize(("path", "hint"), [
-    ("sessions/index.md", "sessions/NN-nom/"),
-    ("sessions/1-enjeux/index.md", "dossier « 1-enjeux »"),
-    ("sessions/01_enjeux/index.md", "dossier « 01_enjeux »"),
-    ("sessions/01-Enjeux/index.md", "dossier « 01-Enjeux »"),
-    ("sessions/01-enjeux/Atelier.md", "nom de fichier « Atelier.md »"),
-    ("sessions/01-enjeux/atelier_fablab.md", "nom de fichier « atelier_fablab.md »"),
-    ("sessions/01-enjeux/dessin.svg", "seuls les fichiers .md"),
-    ("sessions/01-enjeux/sous/page.md", "seuls les fichiers .md"),
-    ("territories/index.md", "territories/<territoire>/"),
-    ("territories/Lille/index.md", "dossier « Lille »"),
-    ("territories/lille/notes.md", "un territoire contient index.md"),
-    ("territories/lille/logo.svg", "un territoire contient index.md"),
-    ("docs/pratiques/Fab-Lab.md", "nom de pratique « Fab-Lab »"),
-])
+@pytest.mark.parametrize(
+    ("path", "hint"),
+    [
+        ("sessions/index.md", "sessions/NN-nom/"),
+        ("sessions/1-enjeux/index.md", "dossier « 1-enjeux »"),
+        ("sessions/01_enjeux/index.md", "dossier « 01_enjeux »"),
+        ("sessions/01-Enjeux/index.md", "dossier « 01-Enjeux »"),
+        ("sessions/01-enjeux/Atelier.md", "nom de fichier « Atelier.md »"),
+        ("sessions/01-enjeux/atelier_fablab.md", "nom de fichier « atelier_fablab.md »"),
+        ("sessions/01-enjeux/dessin.svg", "seuls les fichiers .md"),
+        ("sessions/01-enjeux/sous/page.md", "seuls les fichiers .md"),
+        ("territories/index.md", "territories/<territoire>/"),
+        ("territories/Lille/index.md", "dossier « Lille »"),
+        ("territories/lille/notes.md", "un territoire contient index.md"),
+        ("territories/lille/logo.svg", "un territoire contient index.md"),
+        ("docs/pratiques/Fab-Lab.md", "nom de pratique « Fab-Lab »"),
+    ],
+)
 def test_locate_unrecognised_gives_a_hint(path: str, hint: str) -> None:
     located, message = locate(path)
     assert located is None
     assert message is not None and hint in message
 
 
-@pytest.mark.parametrize("path", [
-    "docs/pratiques/index.md",        # organiser page
-    "docs/guides/contribuer.md",
-    "README.md",
-    "mkdocs.yml",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "docs/pratiques/index.md",  # organiser page
+        "docs/guides/contribuer.md",
+        "README.md",
+        "mkdocs.yml",
+    ],
+)
 def test_locate_ignores_other_files(path: str) -> None:
     assert locate(path) == (None, None)
 
 
 def test_discover_order_kinds_and_problems(
-        make_repo: Callable[[dict[str, str | bytes]], Path]) -> None:
-    root = make_repo({
-        "sessions/02-b/index.md": "x",
-        "sessions/01-a/z.md": "x",
-        "sessions/01-a/index.md": "x",
-        "sessions/01-a/photo.png": b"\x89PNG",
-        "sessions/01-a/.brouillon.md": "x",        # hidden: skipped
-        "sessions/.cache/index.md": "x",           # hidden folder: skipped
-        "sessions/x/a.md": "x",                    # wrong folder name
-        "territories/lille/index.md": "x",
-        "territories/lille/plan-action.md": "x",
-        "territories/lille/notes.txt": "x",        # not allowed here
-        "docs/pratiques/fablab.md": "x",
-        "docs/pratiques/index.md": "x",            # organiser page: silently ignored
-        "docs/index.md": "x",                      # outside the content folders
-    })
+    make_repo: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    root = make_repo(
+        {
+            "sessions/02-b/index.md": "x",
+            "sessions/01-a/z.md": "x",
+            "sessions/01-a/index.md": "x",
+            "sessions/01-a/photo.png": b"\x89PNG",
+            "sessions/01-a/.brouillon.md": "x",  # hidden: skipped
+            "sessions/.cache/index.md": "x",  # hidden folder: skipped
+            "sessions/x/a.md": "x",  # wrong folder name
+            "territories/lille/index.md": "x",
+            "territories/lille/plan-action.md": "x",
+            "territories/lille/notes.txt": "x",  # not allowed here
+            "docs/pratiques/fablab.md": "x",
+            "docs/pratiques/index.md": "x",  # organiser page: silently ignored
+            "docs/index.md": "x",  # outside the content folders
+        }
+    )
     problems = Problems()
     found = discover(root, problems)
     assert [(f.path, f.kind) for f in found] == [

@@ -8,27 +8,41 @@ from macros.postprocess import conform_theme_markup
 
 CASES = [
     # (what, before, after)
-    ("checkbox autocomplete dropped",
-     '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">',
-     '<input class="md-toggle" type="checkbox" id="__drawer">'),
-    ("text input keeps autocomplete",
-     '<input type="text" name="q" autocomplete="off">',
-     '<input type="text" name="q" autocomplete="off">'),
-    ("empty tabindex dropped",
-     '<label class="md-nav__link" for="x" id="x_label" tabindex="">A</label><input id="x">',
-     '<label class="md-nav__link" for="x" id="x_label">A</label><input id="x">'),
-    ("real tabindex kept",
-     '<label for="x" tabindex="0">A</label><input id="x">',
-     '<label for="x" tabindex="0">A</label><input id="x">'),
-    ("label for a missing control loses its for",
-     '<label class="md-nav__title" for="__toc">Table des matières</label>',
-     '<label class="md-nav__title">Table des matières</label>'),
-    ("label for an existing control kept",
-     '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">T</label>',
-     '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">T</label>'),
-    ("text that looks like markup is left alone",
-     "<p>tabindex=\"\" et for=\"__toc\" dans un exemple</p>",
-     "<p>tabindex=\"\" et for=\"__toc\" dans un exemple</p>"),
+    (
+        "checkbox autocomplete dropped",
+        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" type="checkbox" id="__drawer">',
+    ),
+    (
+        "text input keeps autocomplete",
+        '<input type="text" name="q" autocomplete="off">',
+        '<input type="text" name="q" autocomplete="off">',
+    ),
+    (
+        "empty tabindex dropped",
+        '<label class="md-nav__link" for="x" id="x_label" tabindex="">A</label><input id="x">',
+        '<label class="md-nav__link" for="x" id="x_label">A</label><input id="x">',
+    ),
+    (
+        "real tabindex kept",
+        '<label for="x" tabindex="0">A</label><input id="x">',
+        '<label for="x" tabindex="0">A</label><input id="x">',
+    ),
+    (
+        "label for a missing control loses its for",
+        '<label class="md-nav__title" for="__toc">Table des matières</label>',
+        '<label class="md-nav__title">Table des matières</label>',
+    ),
+    (
+        "label for an existing control kept",
+        '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">T</label>',
+        '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">T</label>',
+    ),
+    (
+        "text that looks like markup is left alone",
+        '<p>tabindex="" et for="__toc" dans un exemple</p>',
+        '<p>tabindex="" et for="__toc" dans un exemple</p>',
+    ),
 ]
 
 

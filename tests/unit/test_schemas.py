@@ -45,8 +45,19 @@ BROKEN = [
     ("intervention", {"title": "I", "format": "atelier", "pratique": ["x"]}, "pratique"),
     ("intervention", {"title": "I", "format": "retour-experience"}, "structure"),
     ("intervention", {"title": "I", "format": "atelier", "debut": "juin 2026"}, "juin 2026"),
-    ("plan-action", {"title": "P", "axes": [{"titre": "A", "actions": [
-        {"id": "A1", "titre": "T", "statut": "prevue", "budget": -5}]}]}, "-5"),
+    (
+        "plan-action",
+        {
+            "title": "P",
+            "axes": [
+                {
+                    "titre": "A",
+                    "actions": [{"id": "A1", "titre": "T", "statut": "prevue", "budget": -5}],
+                }
+            ],
+        },
+        "-5",
+    ),
     ("diagnostic", {"title": "D", "lieux": [{"id": "x", "nom": "L"}]}, "pivot"),
     ("territoire", {"title": "T", "qpv": [{"nom": "Q"}]}, "code"),
 ]
@@ -68,6 +79,10 @@ def test_broken_entries_are_rejected(kind, meta, fragment):
 
 
 def test_a_report_being_written_is_accepted_without_its_report_keys():
-    meta = {"title": "I", "format": "retour-experience", "avancement": "a-completer",
-            "structure": None}
+    meta = {
+        "title": "I",
+        "format": "retour-experience",
+        "avancement": "a-completer",
+        "structure": None,
+    }
     assert list(_validator("intervention").iter_errors(meta)) == []

@@ -82,15 +82,19 @@ def strings_and_keys(node: Any) -> Iterator[str]:
 
 def step_index(workflow_steps: list[dict], pattern: str) -> int:
     """The index of the one step whose `run:` matches pattern (a regex)."""
-    matching = [i for i, step in enumerate(workflow_steps)
-                if re.search(pattern, step.get("run", ""))]
+    matching = [
+        i for i, step in enumerate(workflow_steps) if re.search(pattern, step.get("run", ""))
+    ]
     assert len(matching) == 1, f"expected one step running /{pattern}/, found {len(matching)}"
     return matching[0]
 
 
 def jobs_using(workflow: dict, action: str) -> list[str]:
-    return [name for name, job in workflow["jobs"].items()
-            if any(s.get("uses", "").startswith(action + "@") for s in job.get("steps", []))]
+    return [
+        name
+        for name, job in workflow["jobs"].items()
+        if any(s.get("uses", "").startswith(action + "@") for s in job.get("steps", []))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -123,12 +127,14 @@ def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
     workflow = load(path)
     references = uses_of(workflow)
     assert references, f"{path.name} uses no action"
-    unpinned = [ref for ref in references
-                if not ref.startswith("./") and not SHA_PIN.match(ref)]
+    unpinned = [ref for ref in references if not ref.startswith("./") and not SHA_PIN.match(ref)]
     assert unpinned == [], f"not pinned to a 40-hex commit: {unpinned}"
     # and each pin says which release it is, for the people who update it
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-             if re.match(r"\s*(-\s*)?uses:", line) and "./" not in line]
+    lines = [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*(-\s*)?uses:", line) and "./" not in line
+    ]
     assert len(lines) == len(references)
     assert [line for line in lines if not PINNED_LINE.search(line)] == []
 
@@ -152,8 +158,11 @@ def test_pr_workflow_token_is_read_only(pr_workflow: dict) -> None:
 
 
 def test_pr_workflow_uses_no_secret(pr_workflow: dict) -> None:
-    offending = [s for s in strings_and_keys(pr_workflow)
-                 if s == "secrets" or re.search(r"\bsecrets\s*[.\[]", s)]
+    offending = [
+        s
+        for s in strings_and_keys(pr_workflow)
+        if s == "secrets" or re.search(r"\bsecrets\s*[.\[]", s)
+    ]
     assert offending == []
 
 
@@ -169,8 +178,12 @@ def test_pr_workflow_checks_then_builds(pr_workflow: dict) -> None:
 
 def test_pr_workflow_uploads_the_preview(pr_workflow: dict) -> None:
     workflow_steps = steps(pr_workflow)
-    uploads = [s for s in workflow_steps if s.get("uses", "").startswith("actions/upload-artifact@")
-               and s["with"]["name"] == PREVIEW_ARTIFACT]
+    uploads = [
+        s
+        for s in workflow_steps
+        if s.get("uses", "").startswith("actions/upload-artifact@")
+        and s["with"]["name"] == PREVIEW_ARTIFACT
+    ]
     assert len(uploads) == 1
     assert uploads[0]["with"]["path"].rstrip("/") == "site"
     assert workflow_steps.index(uploads[0]) > step_index(workflow_steps, r"\bcapi build\b")
@@ -231,17 +244,20 @@ def pre_commit_hook(hook_id: str) -> dict:
     return hooks[0]
 
 
-@pytest.mark.parametrize(("path", "checked"), [
-    ("sessions/01-x/y.md", True),
-    ("sessions/02-developpement-economique/fablab.md", True),
-    ("territories/a/plan-action.md", True),
-    ("docs/pratiques/fablab.md", True),
-    ("vocabulaires.yml", False),  # checked by capi-check-vocabulaires, on every fiche
-    ("macros/cli.py", False),
-    ("docs/guides/contribuer.md", False),
-    ("sessions/01-x/photo.png", False),
-    ("mkdocs.yml", False),
-])
+@pytest.mark.parametrize(
+    ("path", "checked"),
+    [
+        ("sessions/01-x/y.md", True),
+        ("sessions/02-developpement-economique/fablab.md", True),
+        ("territories/a/plan-action.md", True),
+        ("docs/pratiques/fablab.md", True),
+        ("vocabulaires.yml", False),  # checked by capi-check-vocabulaires, on every fiche
+        ("macros/cli.py", False),
+        ("docs/guides/contribuer.md", False),
+        ("sessions/01-x/photo.png", False),
+        ("mkdocs.yml", False),
+    ],
+)
 def test_pre_commit_checks_content_files(path: str, checked: bool) -> None:
     hook = pre_commit_hook("capi-check")
     assert re.search(r"\bcapi check$", hook["entry"])
@@ -259,12 +275,15 @@ def test_pre_commit_checks_every_fiche_when_vocabularies_change() -> None:
     assert not re.search(hook["files"], "sessions/01-x/y.md")
 
 
-@pytest.mark.parametrize(("path", "regenerates"), [
-    ("vocabulaires.yml", True),
-    ("macros/model.py", True),
-    ("macros/cli.py", False),
-    ("sessions/01-x/y.md", False),
-])
+@pytest.mark.parametrize(
+    ("path", "regenerates"),
+    [
+        ("vocabulaires.yml", True),
+        ("macros/model.py", True),
+        ("macros/cli.py", False),
+        ("sessions/01-x/y.md", False),
+    ],
+)
 def test_pre_commit_regenerates_schemas(path: str, regenerates: bool) -> None:
     hook = pre_commit_hook("capi-schemas")
     assert re.search(r"\bcapi schemas$", hook["entry"])
@@ -295,8 +314,16 @@ def test_issue_form_parses_with_a_french_name(filename: str, name: str) -> None:
 def test_experience_report_form_asks_what_a_report_needs() -> None:
     form = load(ISSUE_TEMPLATES / "retour-experience.yml")
     fields = {item["id"]: item for item in form["body"] if "id" in item}
-    assert set(fields) >= {"titre", "seance", "structure", "territoire", "pratiques", "resume",
-                           "enseignements", "consentement"}
+    assert set(fields) >= {
+        "titre",
+        "seance",
+        "structure",
+        "territoire",
+        "pratiques",
+        "resume",
+        "enseignements",
+        "consentement",
+    }
     options = fields["seance"]["attributes"]["options"]
     assert [option[:2] for option in options] == ["01", "02", "03", "04", "05"]
     consent = fields["consentement"]
@@ -315,6 +342,12 @@ def test_error_form_asks_for_the_page_and_the_problem() -> None:
 def test_pr_template_has_both_checklists() -> None:
     text = PR_TEMPLATE.read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 8
-    for needed in ("capi check", "consentement", "sessions/", "territories/", "docs/pratiques/",
-                   PREVIEW_ARTIFACT):
+    for needed in (
+        "capi check",
+        "consentement",
+        "sessions/",
+        "territories/",
+        "docs/pratiques/",
+        PREVIEW_ARTIFACT,
+    ):
         assert needed in text, needed
