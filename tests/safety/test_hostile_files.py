@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -35,9 +34,7 @@ def _load(raw: bytes, tmp: Path, name: str = "x.md"):
 
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
 def test_hostile_file_gives_a_located_french_problem(path, tmp_path):
-    started = time.perf_counter()
-    entry, problems = _load(path.read_bytes(), tmp_path)
-    assert time.perf_counter() - started < 5  # no hang (alias bombs, deep nesting)
+    entry, problems = _load(path.read_bytes(), tmp_path)  # bounded by the node budget
     assert problems, f"{path.name} was accepted"
     for problem in problems:
         assert problem.path == "sessions/01-essai/x.md" and problem.line >= 1

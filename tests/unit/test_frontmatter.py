@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from macros.frontmatter import MAX_FILE_BYTES, MAX_NODES, parse, parse_yaml
@@ -217,21 +215,18 @@ BILLION_LAUGHS = (
 )
 
 
-def test_billion_laughs_is_refused_fast() -> None:
-    assert BILLION_LAUGHS.count(b"&") == 9  # 10**9 leaves once expanded
-    start = time.perf_counter()
+def test_billion_laughs_is_refused_by_the_node_budget() -> None:
+    """10**9 leaves once expanded: refused after MAX_NODES nodes (a bound on the work done,
+    which no wall clock has to confirm)."""
+    assert BILLION_LAUGHS.count(b"&") == 9
     _, problems = parse(BILLION_LAUGHS, "f.md")
-    elapsed = time.perf_counter() - start
     assert [(p.line, p.code) for p in problems] == [(2, "E008")]
     assert str(MAX_NODES) in problems[0].message
-    assert elapsed < 1.0
 
 
-def test_recursive_alias_is_refused_fast() -> None:
-    start = time.perf_counter()
+def test_recursive_alias_is_refused() -> None:
     _, problems = parse(b"---\na: &a [*a]\n---\n", "f.md")
     assert [(p.line, p.code) for p in problems] == [(2, "E008")]
-    assert time.perf_counter() - start < 1.0
 
 
 def test_a_few_aliases_are_fine() -> None:
