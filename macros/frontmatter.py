@@ -70,6 +70,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
+# no budget, population or year needs more; beyond, Python cannot print or convert it
+MAX_NUMBER = 10**15
 
 KeyPath = tuple  # ("actions", 0, "pratiques")
 
@@ -289,6 +291,8 @@ def _scalar(loader, node, offset: int):
             else "nombre impossible à lire"
         )
         raise _Impossible(node.value, why, node.start_mark.line + offset) from None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+        raise _Impossible(node.value, "nombre trop grand", node.start_mark.line + offset)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()  # dates stay text: one representation everywhere
     if isinstance(value, bytes):

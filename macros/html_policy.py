@@ -173,10 +173,15 @@ def allowed_image(url: str, hosts: frozenset[str]) -> bool:
 
 
 def allowed_attribute_name(name: str) -> bool:
-    """``data-md-…`` attributes drive the theme's scripts: contributed markup has none."""
-    if name.startswith(("aria-", "data-")):
-        return not name.startswith("data-md")
-    return name in ALLOWED_ATTRIBUTES
+    """No ``data-…``: the theme's scripts act on some (``data-md-…``, ``data-clipboard-text``
+    puts any text on the reader's clipboard)."""
+    return name.startswith("aria-") or name in ALLOWED_ATTRIBUTES
+
+
+def theme_classes(value: str) -> list[str]:
+    """Classes of the theme's own interface (``md-button``, ``md-dialog``…), which would let
+    a page imitate the site's controls."""
+    return [name for name in value.split() if name.lower().startswith("md-")]
 
 
 def is_reserved_id(value: str) -> bool:
@@ -329,6 +334,13 @@ def _judge_attribute(tag: str, name: str, value: str, raw: str, image_hosts: fro
         )
     elif name == "style":
         yield from _judge_style(tag, value, where)
+    elif name == "class" and theme_classes(value):
+        yield (
+            "E029",
+            f"classe « {theme_classes(value)[0]} » réservée au site",
+            "retirez-la",
+            _value_pattern(value, raw, where),
+        )
     elif name == "id" and is_reserved_id(value):
         yield (
             "E029",
@@ -386,9 +398,6 @@ def check_body(
         return False
     if not _SUSPECT_RE.search(body):
         return True
-    # where to look for the line: prose first (an example in code is not the culprit),
-    # then the whole body (what a scanner of the source takes for code may be live)
-    cursors: dict[str, int] = {}  # a place met twice is looked up after its last match
     try:
         converted = to_html(body)
     except RecursionError:  # a nesting the bounds did not foresee: refused, never a crash
@@ -400,21 +409,65 @@ def check_body(
             remedy="réduisez l'imbrication des listes, citations et blocs",
         )
         return False
+    locate = _Locator(prose, body, body_line)
+    reported: set[tuple[str, str, int]] = set()
     for code, what, remedy, pattern in judge(converted, image_hosts):
-        line = body_line
-        for text in (prose, body):
-            match = re.compile(pattern, re.IGNORECASE).search(text, cursors.get(pattern, 0))
-            if match is None and pattern in cursors:
-                match = re.compile(pattern, re.IGNORECASE).search(text)
-            if match is not None:
-                cursors[pattern] = match.start() + 1
-                line = line_at(text, match.start(), body_line)
-                break
+        line = locate(pattern)
+        if (code, what, line) in reported:
+            continue  # one link definition used by a thousand links: said once
+        reported.add((code, what, line))
+        if len(reported) > MAX_REPORTED:
+            problems.add(
+                path,
+                line,
+                "E029",
+                what="et d'autres éléments interdits",
+                remedy="corrigez d'abord les précédents",
+            )
+            break
         if code == "W002":
             problems.warn(path, line, code, what=what, remedy=remedy)
         else:
             problems.add(path, line, code, what=what, remedy=remedy)
     return True
+
+
+# past this many problems in one text, the rest is summed up in one line
+MAX_REPORTED = 50
+
+
+class _Locator:
+    """The line where a pattern is written: in the prose first (an example in code is not
+    the culprit), then in the whole body (what a scanner of the source takes for code may be
+    live). A pattern met again is looked up after its last place, and one that is not there
+    any more keeps its last line: each search moves forward, so the lookups stay linear."""
+
+    def __init__(self, prose: str, body: str, body_line: int) -> None:
+        self.texts, self.body_line = (prose, body), body_line
+        self.places: dict[str, tuple[int, int, int]] = {}  # pattern → (text, position, line)
+
+    def __call__(self, pattern: str) -> int:
+        last = self.places.get(pattern)
+        regex = re.compile(pattern, re.IGNORECASE)
+        for index, text in enumerate(self.texts):
+            if last is not None and index < last[0]:
+                continue
+            same = last is not None and index == last[0]
+            start = last[1] + 1 if same else 0
+            match = regex.search(text, start)
+            if match is not None:  # lines counted from the last place only
+                line = (
+                    last[2] + text.count("\n", last[1], match.start())
+                    if same
+                    else line_at(text, match.start(), self.body_line)
+                )
+                self.places[pattern] = (index, match.start(), line)
+                return line
+        if last is not None:
+            self.places[pattern] = (len(self.texts), 0, last[2])  # searched to the end
+            return last[2]
+        self.places[pattern] = (len(self.texts), 0, self.body_line)
+        return self.body_line
 
 
 def _check_personal_data(prose: str, body_line: int, path: str, problems: Problems) -> None:

@@ -44,8 +44,6 @@ from .vocabulary import VOCABULARY_FILE
 log = get_plugin_logger("capi")
 TAG_RE = re.compile(r"<[^<>]*>")
 MESSAGES_PAGE = "guides/messages-erreur.md"
-# front-matter keys of hand-written pages that reach the theme (all escaped); others are data
-PAGE_META_KEYS = ("title", "description", "hide")
 # generated pages with no contributed content that carry the engine's own scripts
 TRUSTED_PAGES = frozenset({"explorer/index.md"})
 GENERATED_KINDS = {
@@ -259,9 +257,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     ) -> str:
         uri = page.file.src_uri
         # front matter as the engine parsed it, never as text the theme prints raw
-        page.meta = {
-            k: v for k, v in self.page_meta.get(uri, page.meta).items() if k in PAGE_META_KEYS
-        }
+        page.meta = _theme_meta(self.page_meta.get(uri, page.meta), uri)
         # our own index serves the search box: keep Material's lunr index empty
         page.meta["search"] = {"exclude": True}
         entry = self.entities.get(uri)
@@ -346,6 +342,26 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+# what the theme may hide on a page (Material's "hide" values)
+HIDEABLE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+
+
+def _theme_meta(meta: dict, uri: str) -> dict:
+    """The keys the theme reads, with the types it expects (a hand-written page of docs/ is
+    not validated by the model: « hide: 5 » would crash the theme's template)."""
+    out = {}
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), (str, int, float)) and not isinstance(meta[key], bool):
+            out[key] = str(meta[key])
+    hide = meta.get("hide")
+    if hide is not None:
+        if isinstance(hide, list) and all(isinstance(h, str) and h in HIDEABLE for h in hide):
+            out["hide"] = hide
+        else:
+            log.warning(f"{uri} : « hide » ignoré (liste parmi : {', '.join(sorted(HIDEABLE))})")
+    return out
 
 
 def _escape_toc(items) -> None:

@@ -29,8 +29,8 @@ def _without_examples(root: Path, work: Path) -> Path:
     copy = work / "sources"
     for name in COPIED:
         source = root / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name)
+        if source.is_dir():  # links stay links: the copy is checked like the original (E034)
+            shutil.copytree(source, copy / name, symlinks=True)
         elif source.is_file():
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)

@@ -27,6 +27,7 @@ from .html_policy import (
     allowed_image,
     is_external,
     is_safe_id,
+    theme_classes,
 )
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -47,6 +48,9 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
     def attribute(tag: str, name: str, value: str) -> str | None:
         if not allowed_attribute_name(name):
             return None
+        if name == "class":
+            kept = [c for c in value.split() if c not in theme_classes(value)]
+            return " ".join(kept) or None
         if name == "id" and not is_safe_id(value):
             return None  # no theme element (#__config…) shadowed, no quote into the contents
         if (
@@ -64,7 +68,7 @@ def clean(html: str, image_hosts: frozenset[str] = frozenset()) -> str:
         clean_content_tags={"script", "style"},
         attributes=ATTRIBUTES,
         attribute_filter=attribute,
-        generic_attribute_prefixes={"aria-", "data-"},
+        generic_attribute_prefixes={"aria-"},
         url_schemes=URL_SCHEMES,
         filter_style_properties=ALLOWED_STYLE_PROPERTIES,
         link_rel=None,

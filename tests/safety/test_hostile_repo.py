@@ -58,6 +58,10 @@ def hostile_repo(tmp_path_factory) -> Path:
         report.read_text("utf-8").replace("\ntitle:", "\ndebut: 2026-02-30\ntitle:", 1),
         encoding="utf-8",
     )
+    (seance / "nombres.md").write_text(
+        "---\ntitle: !!int 0x" + "f" * 4000 + "\nformat: atelier\n---\n\nTexte.\n"
+    )
+    (practices / "index.md").write_text("---\ntitle: Pratiques\nhide: 5\n---\n\n# Pratiques\n")
     (repo / "docs" / "crochets.md").write_text("---\ntitle: Crochets\n---\n\n" + "[" * 40_000)
     cache = repo / ".capi-cache"
     cache.mkdir(exist_ok=True)
@@ -87,6 +91,7 @@ def check_output(hostile_repo) -> str:
         ("docs/pratiques/bombe.md:2", "E008"),
         ("docs/pratiques/notes.html:1", "E019"),
         ("docs/pratiques/outils/a.js:1", "E019"),
+        ("sessions/01-enjeux/nombres.md:2", "E005"),
     ],
 )
 def test_check_refuses_each_file_on_its_line(check_output, path, code):
@@ -169,3 +174,18 @@ def test_strict_build_stops_on_these_problems(hostile_repo, tmp_path):
     result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=hostile_repo)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"E034", result.stderr) and not (tmp_path / "site").exists()
+
+
+def test_publishing_without_examples_never_follows_a_link(hostile_repo, tmp_path):
+    """The copy made for --sans-exemples keeps links as links: refused as in the original."""
+    result = run_capi(
+        "publish", "--sans-exemples", "--dossier", str(tmp_path / "dist"), cwd=hostile_repo
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "E034" in result.stderr and not (tmp_path / "dist").exists()
+
+
+def test_a_hand_written_page_with_a_wrong_hide_still_builds(loose_site):
+    out, result = loose_site
+    assert (out / "pratiques" / "index.html").is_file()
+    assert "pratiques/index.md : « hide » ignoré" in result.stderr

@@ -357,3 +357,11 @@ def test_scalars_are_read_as_yaml_1_2_as_the_web_editor_writes_them(text, value)
     parsed, problems = parse(f"---\nvaleur: {text}\n---\n".encode(), "f.md")
     assert problems == [] and parsed is not None
     assert parsed.meta["valeur"] == value and type(parsed.meta["valeur"]) is type(value)
+
+
+@pytest.mark.parametrize("value", ["1" + "0" * 398, "!!int 0x" + "f" * 4000])
+def test_numbers_too_large_to_print_are_refused(value: str) -> None:
+    """Python refuses to print an int of more than 4,300 digits, or to make a float of 10**398."""
+    _, problems = parse(f"---\nbudget: {value}\n---\n".encode(), "f.md")
+    assert [(p.line, p.code) for p in problems] == [(2, "E005")]
+    assert "nombre trop grand" in problems[0].message

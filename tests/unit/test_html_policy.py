@@ -112,8 +112,8 @@ def test_forbidden(body: str, line: int, what: str) -> None:
         pytest.param('<a href="https://ok.example" title="t">lien</a>', id="https-anchor"),
         pytest.param("<details markdown><summary>Plus</summary>texte</details>", id="details"),
         pytest.param(
-            '<span aria-label="x" data-x="y" style="color: red">x</span>',
-            id="aria-data-and-harmless-style",
+            '<span aria-label="x" style="color: red">x</span>',
+            id="aria-and-harmless-style",
         ),
         pytest.param("```html\n<script>alert(1)</script>\n```", id="script-in-fence"),
         pytest.param("~~~\n[x](javascript:alert(1))\n~~~", id="js-link-in-fence"),
@@ -317,3 +317,18 @@ def test_an_iframe_gets_a_link_as_remedy() -> None:
     assert [(code, "[Titre de la vidéo](https://…)" in m) for _, code, m in problems] == [
         ("E029", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        (
+            '<span data-clipboard-text="curl x | sh">copiez</span>',
+            "attribut « data-clipboard-text »",
+        ),
+        ('<a class="md-button" href="https://exemple.fr">OK</a>', "classe « md-button » réservée"),
+    ],
+)
+def test_what_the_theme_would_act_on_is_refused(body: str, what: str) -> None:
+    problems = scan_all(body)
+    assert [code for _, code, _ in problems] == ["E029"] and what in problems[0][2]
