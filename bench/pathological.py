@@ -31,6 +31,12 @@ INPUTS = {
     "separateurs": "***\n" * 8_000,
     "definitions": "a\n: b\n" * 15_000,
     "blocs-html-imbriques": '<div markdown="1">\n\n' * 600 + "x\n\n" + "</div>\n\n" * 600,
+    "appels-de-note": "[^1] " * 4_900 + "\n\n[^1]: x\n",
+    "barres-obliques": "\\" * 100_000,
+    "retours-forces": "a  \n" * 25_000,
+    "entites": "&amp; " * 15_000,
+    "glossaire-de-code": "| a | b |\n|---|---|\n"
+    + "".join(f"| `champ_{i}` | x |\n" for i in range(1_000)),
     "tableau-de-liens": "".join(
         f"| [lien {i}](https://exemple.fr/{i}) | a<br>b |\n" for i in range(1_000)
     ),

@@ -11,6 +11,7 @@ constructor: Python tags are refused.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -284,15 +285,17 @@ def _scalar(loader, node, offset: int):
         value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:
         raise _BadTag(node.tag, node.start_mark.line + offset) from None
-    except (ValueError, OverflowError):  # 2026-02-30, a 5,000-digit number…
+    except Exception:  # noqa: BLE001 - !!timestamp 2026-02-30, !!bool peut-etre, 5,000 digits…
         why = (
             "cette date n'existe pas"
             if node.tag.endswith(":timestamp")
-            else "nombre impossible à lire"
+            else "valeur impossible à lire"
         )
         raise _Impossible(node.value, why, node.start_mark.line + offset) from None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
         raise _Impossible(node.value, "nombre trop grand", node.start_mark.line + offset)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Impossible(node.value, "nombre infini ou indéfini", node.start_mark.line + offset)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()  # dates stay text: one representation everywhere
     if isinstance(value, bytes):

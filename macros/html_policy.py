@@ -258,9 +258,11 @@ def _tag_pattern(tag: str) -> str:
     return rf"<\s*{re.escape(tag)}(?![\w:-])"
 
 
-def _attribute_pattern(name: str) -> str:
-    """Where an attribute is written: « name= » in a tag or an attribute list { … }."""
-    return rf"(?<![\w-]){re.escape(name)}\s*=|[<{{][^<>{{}}\n]*(?<![\w-]){re.escape(name)}(?![\w-])"
+def _attribute_pattern(name: str, valued: bool = True) -> str:
+    """Where an attribute is written: « name= », or a bare name inside « < » or « { »."""
+    if valued:
+        return rf"(?<![\w-]){re.escape(name)}\s*="
+    return rf"[<{{][^<>{{}}\n]*(?<![\w-]){re.escape(name)}(?![\w-])"
 
 
 def _value_pattern(value: str, raw: str, fallback: str) -> str:
@@ -289,7 +291,8 @@ def judge(page_html: str, image_hosts: frozenset[str] = frozenset()):
         for attr in _ATTR_RE.finditer(tag_match.group(2)):
             name = attr.group(1).lower()
             raw = next((v for v in attr.group(2, 3, 4) if v is not None), "")
-            found = _judge_attribute(tag, name, html.unescape(raw), raw, image_hosts)
+            valued = any(v is not None for v in attr.group(2, 3, 4))
+            found = _judge_attribute(tag, name, html.unescape(raw), raw, image_hosts, valued)
             if tag in ALLOWED_TAGS:
                 yield from found
             else:  # the tag goes, with its attributes: only what could run is worth a word
@@ -301,8 +304,10 @@ def judge(page_html: str, image_hosts: frozenset[str] = frozenset()):
                 )
 
 
-def _judge_attribute(tag: str, name: str, value: str, raw: str, image_hosts: frozenset[str]):
-    where = _attribute_pattern(name)
+def _judge_attribute(
+    tag: str, name: str, value: str, raw: str, image_hosts: frozenset[str], valued: bool = True
+):
+    where = _attribute_pattern(name, valued)
     if name.startswith("on"):
         yield "E029", f"attribut « {name} » sur <{tag}>", "les scripts sont interdits", where
     elif name in ATTRIBUTE_REMEDIES:
@@ -410,21 +415,15 @@ def check_body(
         )
         return False
     locate = _Locator(prose, body, body_line)
-    reported: set[tuple[str, str, int]] = set()
+    reported: dict[str, set[tuple[str, int]]] = {"E029": set(), "W002": set()}
     for code, what, remedy, pattern in judge(converted, image_hosts):
         line = locate(pattern)
-        if (code, what, line) in reported:
+        seen = reported[code]
+        if (what, line) in seen or len(seen) > MAX_REPORTED:
             continue  # one link definition used by a thousand links: said once
-        reported.add((code, what, line))
-        if len(reported) > MAX_REPORTED:
-            problems.add(
-                path,
-                line,
-                "E029",
-                what="et d'autres éléments interdits",
-                remedy="corrigez d'abord les précédents",
-            )
-            break
+        seen.add((what, line))
+        if len(seen) > MAX_REPORTED:  # the rest is summed up in one line
+            what, remedy = "et d'autres éléments du même genre", "corrigez d'abord les précédents"
         if code == "W002":
             problems.warn(path, line, code, what=what, remedy=remedy)
         else:
@@ -432,7 +431,7 @@ def check_body(
     return True
 
 
-# past this many problems in one text, the rest is summed up in one line
+# past this many problems of a kind in one text, the rest is summed up in one line
 MAX_REPORTED = 50
 
 

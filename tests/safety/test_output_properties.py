@@ -107,6 +107,10 @@ def test_pathological_input_is_refused_or_converted_within_bounds(name):
         "separateurs",
         "definitions",
         "blocs-html-imbriques",
+        "appels-de-note",
+        "barres-obliques",
+        "retours-forces",
+        "entites",
     ],
 )
 def test_the_quadratic_and_recursive_constructs_are_refused(name):

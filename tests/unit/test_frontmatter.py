@@ -365,3 +365,9 @@ def test_numbers_too_large_to_print_are_refused(value: str) -> None:
     _, problems = parse(f"---\nbudget: {value}\n---\n".encode(), "f.md")
     assert [(p.line, p.code) for p in problems] == [(2, "E005")]
     assert "nombre trop grand" in problems[0].message
+
+
+@pytest.mark.parametrize("value", ["!!bool peut-etre", "!!timestamp nope", ".inf", ".nan"])
+def test_values_no_constructor_can_read_are_problems(value: str) -> None:
+    _, problems = parse(f"---\nx: {value}\n---\n".encode(), "f.md")
+    assert [(p.line, p.code) for p in problems] == [(2, "E005")]

@@ -332,3 +332,12 @@ def test_an_iframe_gets_a_link_as_remedy() -> None:
 def test_what_the_theme_would_act_on_is_refused(body: str, what: str) -> None:
     problems = scan_all(body)
     assert [code for _, code, _ in problems] == ["E029"] and what in problems[0][2]
+
+
+def test_many_pasted_paragraphs_stay_warnings_each_on_its_line() -> None:
+    """Regression: past 50 warnings the summary was an error, and « align= » matched twice
+    per tag, so half the lines were merged."""
+    body = "\n\n".join('<p align="center">x</p>' for _ in range(30))
+    problems = scan_all(body)
+    assert {code for _, code, _ in problems} == {"W002"}
+    assert [line for line, _, _ in problems] == [20 + 2 * i for i in range(30)]
