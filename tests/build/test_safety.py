@@ -54,6 +54,17 @@ def test_render_macros_in_contributed_front_matter_is_refused(repo_copy):
     assert re.search(r"sessions/01-[^:]+/essai\.md:4: \[E033\]", result.stdout)
 
 
+def _opt_in_macros(repo: Path, page: str) -> None:
+    """List ``page`` under the capi plugin's macros_pages in the copy's mkdocs.yml."""
+    config = repo / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      macros_pages:\n", f"      macros_pages:\n        - {page}\n"
+        ),
+        encoding="utf-8",
+    )
+
+
 def test_organiser_page_macros_run_in_a_sandbox(repo_copy, tmp_path):
     marker = tmp_path / "pwned"
     page = repo_copy / "docs" / "essai-organisateur.md"
@@ -61,13 +72,7 @@ def test_organiser_page_macros_run_in_a_sandbox(repo_copy, tmp_path):
         "---\ntitle: Essai\n---\n\n" + PAYLOADS[0].replace("{marker}", str(marker)),
         encoding="utf-8",
     )
-    config = repo_copy / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"
-        ),
-        encoding="utf-8",
-    )
+    _opt_in_macros(repo_copy, "essai-organisateur.md")
     result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo_copy)
     assert not marker.exists()
     assert result.returncode != 0  # the sandbox refuses, and macros errors fail the build
@@ -101,13 +106,7 @@ def test_organiser_pages_see_plain_data_only(repo_copy, tmp_path):
         ".write_text('x') }}\n",
         encoding="utf-8",
     )
-    config = repo_copy / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "      macros_pages:\n", "      macros_pages:\n        - essai-organisateur.md\n"
-        ),
-        encoding="utf-8",
-    )
+    _opt_in_macros(repo_copy, "essai-organisateur.md")
     out = tmp_path / "site"
     result = run_capi("build", "--dossier", str(out), cwd=repo_copy)
     assert not marker.exists()
@@ -124,13 +123,7 @@ def test_a_generated_page_cannot_be_listed_in_macros_pages(repo_copy, tmp_path):
     """Its generated part holds contributors' titles: it must never go through Jinja."""
     (repo_copy / "docs" / "restitution").mkdir(exist_ok=True)
     (repo_copy / "docs" / "restitution" / "index.md").write_text("# Restitution\n")
-    config = repo_copy / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "      macros_pages:\n", "      macros_pages:\n        - restitution/index.md\n"
-        ),
-        encoding="utf-8",
-    )
+    _opt_in_macros(repo_copy, "restitution/index.md")
     result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo_copy)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "restitution/index.md : une page générée ne peut pas figurer dans macros_pages" in (
