@@ -18,12 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import macros.cli  # noqa: F401 - translates argparse's own messages into French
+import macros.commands.cli  # noqa: F401 - translates argparse's own messages into French
 
 from . import corpus, measure, pathological, report
 
 try:
-    from macros.cache import CACHE_DIR
+    from macros.content.cache import CACHE_DIR
 except ImportError:  # an engine without a check cache: both check runs are cold
     CACHE_DIR = ".capi-cache"
 
@@ -83,10 +83,14 @@ def command_line(key: str, work: Path) -> tuple[list[str], Path, Path | None]:
     """(command, working directory, output folder) of one measured command."""
     python = sys.executable
     if key in ("check", "check-cache"):
-        return [python, "-m", "macros.cli", "check"], work / "depot", None
+        return [python, "-m", "macros", "check"], work / "depot", None
     if key == "build":
         site = work / "site-capi"
-        return [python, "-m", "macros.cli", "build", "--dossier", str(site)], work / "depot", site
+        return (
+            [python, "-m", "macros", "build", "--dossier", str(site)],
+            work / "depot",
+            site,
+        )
     site = work / "site-reference"
     return (
         [python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.loader import locate
+from macros.content.locate import locate
 
 try:  # the C emitter is much faster at 10,000 files
     from yaml import CSafeDumper as _Dumper

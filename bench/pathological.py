@@ -1,7 +1,7 @@
 """Pathological bodies of 10 to 100 KB: how long the check and the page's conversion take.
 
 Each is what a hostile or clumsy contribution can put in a page; before the cost bounds
-of ``macros/bounds.py`` some took minutes in Python-Markdown. The safety tests use the same
+of ``macros/content/bounds.py`` some took minutes in Python-Markdown. The safety tests use the same
 inputs (tests/safety/test_output_properties.py) and only assert that each is refused or
 converted; the durations are measured here.
 """
@@ -48,7 +48,7 @@ BUDGET_SECONDS = 1.0
 def process(body: str) -> bool:
     """What a build does with a body: check it, then convert and sanitise it if allowed."""
     from macros import sanitize
-    from macros.html_policy import check_body, to_html
+    from macros.content.html_policy import check_body, to_html
     from macros.problems import Problems
 
     if not check_body(body, 1, "x.md", Problems()):

@@ -105,10 +105,10 @@ def method(repetitions: int, corpus_lines: list[str]) -> list[str]:
         "d'une liste de mots, avec des renvois `[[pratique:…]]`, `[[territoire:…]]` et "
         "`[[retour:…]]` ; une intervention sur dix est d'un autre format, plus courte.",
         *corpus_lines,
-        "- Trois commandes, chacune dans un processus séparé : `python -m macros.cli check`, "
+        "- Trois commandes, chacune dans un processus séparé : `python -m macros check`, "
         "lancé deux fois de suite : **à froid** (dossier `.capi-cache/` effacé) puis **cache "
         "rempli** (fiches inchangées depuis le lancement précédent) ; la construction "
-        "complète `python -m macros.cli build --dossier …` ; une **référence** Material sans "
+        "complète `python -m macros build --dossier …` ; une **référence** Material sans "
         "le moteur (`theme: material`, `language: fr`, greffons `search` et "
         "`tags`, fonction `navigation.prune`, pas de `nav`, ni greffon capi ni macros, mêmes "
         "extensions Markdown) construite sur les mêmes fichiers Markdown, en-têtes compris, "

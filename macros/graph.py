@@ -10,9 +10,9 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .corpus import Corpus
-from .model import DELIVERABLES, Entry, action_anchor
-from .suggest import fold
+from .content.corpus import Corpus
+from .content.model import DELIVERABLES, Entry, action_anchor
+from .content.words import fold
 
 FORMAT_ORDER = (
     "apport-expertise",

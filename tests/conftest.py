@@ -32,7 +32,7 @@ def run_capi(
     """Run the real ``capi`` entry point in a subprocess (as users do)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "macros.cli", *args],
+        [sys.executable, "-m", "macros", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-/* French full-text search of the knowledge base (see macros/search_index.py).
+/* French full-text search of the knowledge base (see macros/outputs/search_index.py).
  *
  * The index is a set of small scripts (one per two-letter term prefix, plus page
  * descriptions in chunks) loaded with <script> tags, so search also works from

@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from itertools import count
 
-from ..sanitize import TRUSTED
+from .sanitize import TRUSTED
 
 _ids = count(1)
 

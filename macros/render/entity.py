@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..content.model import KINDS, Entry
 from ..graph import Graph
-from ..model import KINDS, Entry
 from .links import link, md_escape, src_uri
 
 EXAMPLE_BANNER = (

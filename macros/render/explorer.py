@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
+from ..content.model import Entry
 from ..graph import Graph
-from ..model import Entry
 from .links import page_url
 
 FACETS = ("type", "seance", "territoire", "pratique", "thematique", "acteur", "statut")

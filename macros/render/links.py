@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from ..model import Entry
+from ..content.model import Entry
 
 GENERATED_DIRS = {"pratique": "pratiques", "thematique": "thematiques", "acteur": "acteurs"}
 INDEX_PAGES = {

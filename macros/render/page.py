@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import references
+from ..content import references
+from ..content.model import REFERENCE_KINDS, Entry
 from ..graph import Graph
-from ..model import REFERENCE_KINDS, Entry
 from . import entity, listings, sessions, territories
 from .links import GENERATED_DIRS, link, md_escape
 

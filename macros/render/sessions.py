@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..content.model import Entry
 from ..graph import FORMAT_ORDER, Graph
-from ..model import Entry
 from .entity import actor_link, entity_link, md_escape, practice_link
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..content.model import Entry, action_anchor
 from ..graph import Graph
-from ..model import Entry, action_anchor
 from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
 from .links import link, md_escape

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.corpus import load_corpus
+from macros.content.corpus import load_corpus
 from macros.graph import Graph
 from tests.conftest import ROOT
 

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from macros import lieux_mediation as lieux
+from macros.content import places
 from tests.conftest import ROOT, run_capi
 
 TERRITORIES = sorted(p.parent.name for p in (ROOT / "territories").glob("*/index.md"))
@@ -109,7 +109,7 @@ def test_places_csv_conforms_to_the_national_standard(exported):
     raw.decode("utf-8")  # UTF-8
     reader = csv.reader(raw.decode("utf-8").splitlines(), delimiter=",")
     header, *rows = list(reader)
-    assert tuple(header) == lieux.COLUMNS  # exactly these columns, in this order
+    assert tuple(header) == places.COLUMNS  # exactly these columns, in this order
     expected = sum(
         len(_meta(ROOT / "territories" / s / "diagnostic.md").get("lieux", [])) for s in TERRITORIES
     )
@@ -118,20 +118,22 @@ def test_places_csv_conforms_to_the_national_standard(exported):
     assert len(ids) == len(set(ids))  # primary key
     for row in rows:
         record = dict(zip(header, row, strict=True))
-        for column in lieux.REQUIRED:
+        for column in places.REQUIRED:
             assert record[column], column
-        assert re.fullmatch(lieux.PIVOT_PATTERN, record["pivot"])
-        assert re.fullmatch(lieux.CODE_POSTAL_PATTERN, record["code_postal"])
+        assert re.fullmatch(places.PIVOT_PATTERN, record["pivot"])
+        assert re.fullmatch(places.CODE_POSTAL_PATTERN, record["code_postal"])
         assert not record["code_insee"] or re.fullmatch(
-            lieux.CODE_INSEE_PATTERN, record["code_insee"]
+            places.CODE_INSEE_PATTERN, record["code_insee"]
         )
-        assert not record["telephone"] or re.fullmatch(lieux.TELEPHONE_PATTERN, record["telephone"])
-        assert re.fullmatch(lieux.DATE_PATTERN, record["date_maj"])
-        assert len(record["presentation_resume"]) <= lieux.RESUME_MAX
+        assert not record["telephone"] or re.fullmatch(
+            places.TELEPHONE_PATTERN, record["telephone"]
+        )
+        assert re.fullmatch(places.DATE_PATTERN, record["date_maj"])
+        assert len(record["presentation_resume"]) <= places.RESUME_MAX
         for column in ("latitude", "longitude"):
             if record[column]:
                 float(record[column])
-        for column, allowed in lieux.VOCABULARIES.items():
+        for column, allowed in places.VOCABULARIES.items():
             if record[column]:
                 values = record[column].split("|")
                 assert all(v == v.strip() and v in allowed for v in values), (column, values)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.corpus import load_corpus
+from macros.content.corpus import load_corpus
 from macros.graph import Graph
 from tests.conftest import ROOT, run_capi
 

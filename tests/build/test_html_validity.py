@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.postprocess import conform_theme_markup
+from macros.render.theme_markup import conform_theme_markup
 from tests.browser.pages import OTHER_PAGES, PAGE_TYPES, page_file
 
 VALIDATED_PAGES = {
@@ -24,7 +24,7 @@ VALIDATED_PAGES = {
 }
 
 # The page frame Material 9.8 writes (base.html, nav-item.html, toc.html on a page that is not
-# in the navigation), as the checker saw it before macros.postprocess fixed it.
+# in the navigation), as the checker saw it before macros.render.theme_markup fixed it.
 THEME_FRAME = """<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Essai</title></head><body>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-from macros.corpus import load_corpus
+from macros.content.corpus import load_corpus
 from macros.graph import Graph
 from tests.conftest import ROOT
 

@@ -50,7 +50,7 @@ def _script_payloads(folder: Path, call: str) -> list:
 
 
 def test_search_index_contains_the_seances(built_site):
-    from macros.search_index import INDEX_DIR, terms
+    from macros.outputs.search_index import INDEX_DIR, terms
 
     index = built_site / INDEX_DIR
     documents = [doc for chunk in _script_payloads(index / "d", "docs") for doc in chunk]

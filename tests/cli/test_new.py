@@ -113,7 +113,7 @@ def test_existing_file_is_never_overwritten(repo_copy):
 
 
 def test_check_refuses_a_path_outside_the_content_folders(repo_copy):
-    result = run_capi("check", "macros/cli.py", cwd=repo_copy)
+    result = run_capi("check", "macros/commands/cli.py", cwd=repo_copy)
     assert result.returncode == 2
     assert "n'est pas un fichier de contenu" in result.stderr
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.corpus import load_entry
-from macros.frontmatter import parse
-from macros.loader import Located
+from macros.content.corpus import load_entry
+from macros.content.frontmatter import parse
+from macros.content.locate import Located
+from macros.content.vocabulary import load_vocabularies
 from macros.problems import Problems
-from macros.vocabulary import load_vocabularies
 from tests.conftest import ROOT
 
 HOSTILE = sorted((Path(__file__).parent / "hostile").iterdir())

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from bench.pathological import INPUTS, process
 from macros import sanitize
-from macros.html_policy import check_body, to_html
+from macros.content.html_policy import check_body, to_html
 from macros.problems import Problems
 from tests.safety.attacks import BODY_ATTACKS, FRONT_MATTER_ATTACK, live_markup
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.booklet import render_pdf
+from macros.outputs.booklet import render_pdf
 
 # a 1×1 PNG
 PIXEL = bytes.fromhex(

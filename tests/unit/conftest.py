@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import VOCABULARY_FILE
 
-from macros.corpus import Corpus, load_corpus
+from macros.content.corpus import Corpus, load_corpus
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.corpus import Corpus
+from macros.content.corpus import Corpus
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VOCABULARY_FILE = REPO_ROOT / "vocabulaires.yml"

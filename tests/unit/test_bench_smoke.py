@@ -18,7 +18,7 @@ def test_generated_corpus_passes_capi_check(tmp_path):
     stats = generate(tmp_path / "depot", 50)
     assert stats.entries == 50
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check"],
+        [sys.executable, "-m", "macros", "check"],
         cwd=tmp_path / "depot",
         capture_output=True,
         text=True,

@@ -13,13 +13,13 @@ import yaml
 from helpers import doc
 
 from macros import cms
-from macros.fields import DATE_RE, Field, choice, listof, obj, ref, text
-from macros.fields import Field as F
-from macros.loader import discover
-from macros.model import KINDS, SCHEMAS
+from macros.content.fields import DATE_RE, Field, choice, listof, obj, ref, text
+from macros.content.fields import Field as F
+from macros.content.locate import discover
+from macros.content.model import KINDS, SCHEMAS
+from macros.content.templates import BODIES
+from macros.content.vocabulary import load_vocabularies
 from macros.problems import Problems
-from macros.templates import BODIES
-from macros.vocabulary import load_vocabularies
 from tests.conftest import ROOT
 
 VOCABULARIES = load_vocabularies(ROOT, Problems())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.codes import INSEE_RE, QPV_RE, check, luhn_ok
-from macros.fields import Context
+from macros.content.fields import Context
+from macros.content.identifiers import INSEE_RE, QPV_RE, check, luhn_ok
 from macros.problems import Problems
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import doc, messages, summary
 
-from macros.corpus import Corpus, known_identities, load_corpus
+from macros.content.corpus import Corpus, known_identities, load_corpus
 
 Load = Callable[..., Corpus]
 

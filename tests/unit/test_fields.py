@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from macros import model
-from macros.fields import (
+from macros.content.fields import (
     Context,
     Field,
     PendingRef,
@@ -21,7 +21,7 @@ from macros.fields import (
     ref,
     text,
 )
-from macros.frontmatter import parse
+from macros.content.frontmatter import parse
 from macros.problems import Problems
 
 VOCABULARIES = {

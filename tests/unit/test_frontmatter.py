@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.frontmatter import MAX_FILE_BYTES, MAX_NODES, parse, parse_yaml
+from macros.content.frontmatter import MAX_FILE_BYTES, MAX_NODES, parse, parse_yaml
 
 
 def codes_and_lines(raw: bytes) -> list[tuple[int, str]]:

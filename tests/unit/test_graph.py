@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from helpers import doc, summary
 
-from macros.corpus import Corpus
+from macros.content.corpus import Corpus
 from macros.graph import Graph
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.html_policy import check_body
+from macros.content.html_policy import check_body
 from macros.problems import Problems
 
 BODY_LINE = 20
@@ -236,7 +236,7 @@ def test_the_check_converts_with_the_site_extensions() -> None:
     """The check judges what the site renders: same extensions, plus MkDocs' fenced_code."""
     import yaml
 
-    from macros.html_policy import MARKDOWN_EXTENSIONS
+    from macros.content.html_policy import MARKDOWN_EXTENSIONS
     from tests.conftest import ROOT
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from macros.corpus import load_corpus
+from macros.content.corpus import load_corpus
 from tests.conftest import ROOT
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import Located, discover, locate
+from macros.content.locate import Located, discover, locate
 from macros.problems import Problems
 
 

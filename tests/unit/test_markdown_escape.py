@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.html_policy import to_html
+from macros.content.html_policy import to_html
 from macros.render.links import md_escape
 
 

@@ -1,10 +1,10 @@
-"""macros.postprocess.conform_theme_markup: the theme's invalid attributes go, nothing else."""
+"""render.theme_markup.conform_theme_markup: the theme's invalid attributes go, nothing else."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.postprocess import conform_theme_markup
+from macros.render.theme_markup import conform_theme_markup
 
 CASES = [
     # (what, before, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.references import TextRef, find, replace
+from macros.content.references import TextRef, find, replace
 
 
 def found(body: str, body_line: int = 10) -> list[tuple[str, str, str | None, int]]:

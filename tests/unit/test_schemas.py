@@ -7,11 +7,11 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.frontmatter import parse
-from macros.loader import discover
+from macros.content.frontmatter import parse
+from macros.content.locate import discover
+from macros.content.vocabulary import load_vocabularies
+from macros.outputs.json_schemas import SCHEMA_DIR, all_schemas
 from macros.problems import Problems
-from macros.schemas import SCHEMA_DIR, all_schemas
-from macros.vocabulary import load_vocabularies
 from tests.conftest import ROOT
 
 VOCABULARIES = load_vocabularies(ROOT, Problems())

@@ -252,7 +252,7 @@ def pre_commit_hook(hook_id: str) -> dict:
         ("territories/a/plan-action.md", True),
         ("docs/pratiques/fablab.md", True),
         ("vocabulaires.yml", False),  # checked by capi-check-vocabulaires, on every fiche
-        ("macros/cli.py", False),
+        ("macros/commands/cli.py", False),
         ("docs/guides/contribuer.md", False),
         ("sessions/01-x/photo.png", False),
         ("mkdocs.yml", False),
@@ -279,8 +279,8 @@ def test_pre_commit_checks_every_fiche_when_vocabularies_change() -> None:
     ("path", "regenerates"),
     [
         ("vocabulaires.yml", True),
-        ("macros/model.py", True),
-        ("macros/cli.py", False),
+        ("macros/content/model.py", True),
+        ("macros/commands/cli.py", False),
         ("sessions/01-x/y.md", False),
     ],
 )

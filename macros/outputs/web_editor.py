@@ -48,14 +48,14 @@ from typing import Any
 
 import yaml
 
-from .codes import INSEE_RE, QPV_RE, SIREN_RE
-from .fields import DATE_RE, EMAIL_RE, URL_RE, Field
-from .frontmatter import parse
-from .loader import PRACTICE_DIR, discover, locate
-from .model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
-from .problems import Problems
-from .templates import BODIES
-from .vocabulary import Vocabularies
+from ..content.fields import DATE_RE, EMAIL_RE, URL_RE, Field
+from ..content.frontmatter import parse
+from ..content.identifiers import INSEE_RE, QPV_RE, SIREN_RE
+from ..content.locate import PRACTICE_DIR, discover, locate
+from ..content.model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
+from ..content.templates import BODIES
+from ..content.vocabulary import Vocabularies
+from ..problems import Problems
 
 # the vendored bundle: npm package decap-cms, file dist/decap-cms.js, byte for byte
 CMS_PACKAGE = "decap-cms"
@@ -445,7 +445,7 @@ def cms_config(
 def config_text(config: Mapping[str, Any]) -> str:
     header = (
         "# Généré à chaque construction du site à partir du modèle de contenu\n"
-        "# (macros/model.py) et de vocabulaires.yml : ne pas modifier à la main.\n"
+        "# (macros/content/model.py) et de vocabulaires.yml : ne pas modifier à la main.\n"
     )
     # libyaml's emitter: the configuration grows with the territories (one collection each)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

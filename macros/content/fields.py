@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Problems
-from .suggest import closest
+from ..problems import Problems
+from .words import closest
 
 DATE_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -130,7 +130,7 @@ def check_mapping(
         spec = fields.get(key)
         if spec is None:
             hint = closest(key, fields)
-            from .messages import suggestion
+            from ..messages import suggestion
 
             ctx.add(
                 keypath + (key,),
@@ -313,7 +313,7 @@ def _choice(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None
     words = ctx.vocabularies.get(spec.vocab or "", {})
     value = str(value).strip()
     if value not in words:
-        from .messages import suggestion
+        from ..messages import suggestion
 
         shown = ", ".join(list(words)[:12]) + (" …" if len(words) > 12 else "")
         ctx.add(
@@ -372,7 +372,7 @@ def _object(spec: Field, value: Any, keypath: tuple, ctx: Context) -> dict | Non
 
 
 def _code(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
-    from . import codes
+    from . import identifiers as codes
 
     if _not_scalar(value, keypath, ctx, "un code"):
         return None

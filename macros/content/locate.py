@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems import Problems
 from .fields import SLUG_RE
-from .problems import Problems
 
 SESSION_DIR_RE = re.compile(r"^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 DELIVERABLE_FILES = {

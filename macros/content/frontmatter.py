@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..problems import Problem, problem
 from .fields import key_label
-from .problems import Problem, problem
 
 try:  # libyaml is 7x faster; fall back to the pure-Python parser if absent
     from yaml import CSafeLoader as _BaseLoader

@@ -8,12 +8,12 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from . import templates
-from .corpus import known_identities, load_corpus
-from .fields import SLUG_RE
-from .loader import SESSION_DIR_RE, is_outside_or_linked
-from .problems import Problems
-from .vocabulary import load_vocabularies
+from ..content import templates
+from ..content.corpus import known_identities, load_corpus
+from ..content.fields import SLUG_RE
+from ..content.locate import SESSION_DIR_RE, is_outside_or_linked
+from ..content.vocabulary import load_vocabularies
+from ..problems import Problems
 
 
 class NewError(Exception):

@@ -18,7 +18,7 @@ from itertools import count
 
 import nh3
 
-from .html_policy import (
+from ..content.html_policy import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_STYLE_PROPERTIES,
     ALLOWED_TAGS,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problems
+from ..problems import Problems
 
 # (number of unclosed « [ », « < » and « ( ») × (length) of one block of text
 MAX_BLOCK_COST = 1_000_000

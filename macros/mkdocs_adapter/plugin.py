@@ -24,22 +24,23 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import bounds, cms, csp, export, postprocess, sanitize
-from .corpus import REFUSED_BODY, Corpus, load_corpus
-from .frontmatter import parse
-from .graph import Graph
-from .html_policy import IMAGE_HOSTS_KEY
-from .loader import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, locate
-from .model import Entry
-from .problems import Problems
-from .render import explorer, listings, restitution
-from .render.entity import kind_label
-from .render.links import GENERATED_DIRS, INDEX_PAGES
-from .render.messages_page import messages_page, problems_block
-from .render.page import entity_markdown
+from ..content import bounds
+from ..content.corpus import REFUSED_BODY, Corpus, load_corpus
+from ..content.frontmatter import parse
+from ..content.html_policy import IMAGE_HOSTS_KEY
+from ..content.locate import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, locate
+from ..content.model import Entry
+from ..content.vocabulary import VOCABULARY_FILE
+from ..graph import Graph
+from ..outputs import open_data, web_editor
+from ..outputs.search_index import SearchIndex
+from ..problems import Problems
+from ..render import csp, explorer, listings, restitution, sanitize, theme_markup
+from ..render.entity import kind_label
+from ..render.links import GENERATED_DIRS, INDEX_PAGES
+from ..render.messages_page import messages_page, problems_block
+from ..render.page import entity_markdown
 from .sandbox import sandbox_macros
-from .search_index import SearchIndex
-from .vocabulary import VOCABULARY_FILE
 
 log = get_plugin_logger("capi")
 TAG_RE = re.compile(r"<[^<>]*>")
@@ -60,8 +61,8 @@ GENERATED_KINDS = {
 class CapiConfig(Config):
     # organiser pages (under docs/) where mkdocs-macros may run; everything else never does
     macros_pages = c.ListOfItems(c.Type(str), default=[])
-    licence = c.Type(str, default=export.DEFAULT_LICENCE)
-    licence_url = c.Type(str, default=export.DEFAULT_LICENCE_URL)
+    licence = c.Type(str, default=open_data.DEFAULT_LICENCE)
+    licence_url = c.Type(str, default=open_data.DEFAULT_LICENCE_URL)
     edition = c.Optional(c.Type(str))
     cms = c.Type(bool, default=True)  # web editing at /admin/ (Decap CMS)
     cms_base_url = c.Optional(c.Type(str))  # OAuth proxy for GitHub sign-in → backend.base_url
@@ -133,12 +134,12 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if self.serving:
             self._add_broken_pages(files, config)
         if self.config.cms and config.repo_url:
-            for uri, content in cms.admin_files(
+            for uri, content in web_editor.admin_files(
                 self.root, corpus.vocabularies, config.repo_url, self.config.cms_base_url
             ).items():
                 files.append(File.generated(config, uri, content=content))
         else:  # no web editing: the vendored script is not published either
-            for file in [f for f in files if f.src_uri.startswith(f"{cms.ADMIN_DIR}/")]:
+            for file in [f for f in files if f.src_uri.startswith(f"{web_editor.ADMIN_DIR}/")]:
                 files.remove(file)
         return files
 
@@ -196,7 +197,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         pages[MESSAGES_PAGE] = messages_page()
         pages.update(restitution.pages(graph))
         pages["explorer/index.md"] = explorer.EXPLORER_PAGE
-        pages["donnees.md"] = export.data_page(self.config.licence, self.config.licence_url)
+        pages["donnees.md"] = open_data.data_page(self.config.licence, self.config.licence_url)
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -216,8 +217,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 content=explorer.explorer_script(graph, config.use_directory_urls),
             )
         )
-        for name, content in export.all_files(graph, self.config.edition).items():
-            files.append(File.generated(config, f"{export.DATA_DIR}/{name}", content=content))
+        for name, content in open_data.all_files(graph, self.config.edition).items():
+            files.append(File.generated(config, f"{open_data.DATA_DIR}/{name}", content=content))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The body the engine read, so MkDocs' own front-matter reader (unbounded aliases,
@@ -317,7 +318,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = csp.add_policy(output, self.image_hosts, self.theme_scripts)
-        return postprocess.harden(postprocess.conform_theme_markup(output))
+        return theme_markup.harden(theme_markup.conform_theme_markup(output))
 
     # priority 50: learn the theme's scripts before anything else touches the page
     @event_priority(50)
@@ -330,7 +331,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if template_name.endswith(".html"):
             self.theme_scripts |= csp.inline_scripts(output_content)
             return csp.add_policy(
-                postprocess.conform_theme_markup(output_content),
+                theme_markup.conform_theme_markup(output_content),
                 self.image_hosts,
                 self.theme_scripts,
             )

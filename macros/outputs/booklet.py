@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .graph import Graph
-from .render.links import page_url
+from ..graph import Graph
+from ..render.links import page_url
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 DROP_RE = re.compile(

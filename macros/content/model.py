@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import lieux_mediation as lieux
+from . import places
 from .fields import DATE_RE, Context, Field, choice, key_label, listof, obj, ref, text
 from .fields import Field as F
 
@@ -235,14 +235,14 @@ TERRITOIRE: dict[str, Field] = {
 
 def _place_field(name: str) -> Field:
     label = name.replace("_", " ").capitalize()
-    required = name in lieux.REQUIRED
-    if name in lieux.VOCABULARIES:
+    required = name in places.REQUIRED
+    if name in places.VOCABULARIES:
         return listof(choice(f"lieux.{name}", label), label, unique=True)
     patterns = {
-        "pivot": (lieux.PIVOT_PATTERN, "SIRET (14 chiffres) ou RNA"),
-        "code_postal": (lieux.CODE_POSTAL_PATTERN, "5 chiffres"),
-        "telephone": (lieux.TELEPHONE_PATTERN, "forme internationale, ex. +33123456789"),
-        "date_maj": (lieux.DATE_PATTERN, "AAAA-MM-JJ"),
+        "pivot": (places.PIVOT_PATTERN, "SIRET (14 chiffres) ou RNA"),
+        "code_postal": (places.CODE_POSTAL_PATTERN, "5 chiffres"),
+        "telephone": (places.TELEPHONE_PATTERN, "forme internationale, ex. +33123456789"),
+        "date_maj": (places.DATE_PATTERN, "AAAA-MM-JJ"),
         "id": (r"^[a-z0-9]+(-[a-z0-9]+)*$", "minuscules, chiffres et tirets"),
     }
     if name in patterns:
@@ -259,11 +259,11 @@ def _place_field(name: str) -> Field:
     if name in ("fiche_acces_libre", "prise_rdv"):
         return F("url", label)
     if name == "presentation_resume":
-        return text(label, max_length=lieux.RESUME_MAX)
+        return text(label, max_length=places.RESUME_MAX)
     return text(label, required=required)
 
 
-PLACE = obj("Lieu de médiation numérique", {c: _place_field(c) for c in lieux.COLUMNS})
+PLACE = obj("Lieu de médiation numérique", {c: _place_field(c) for c in places.COLUMNS})
 
 DIAGNOSTIC: dict[str, Field] = {
     **COMMON,

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import lieux_mediation
+from ..problems import Problems
+from . import places
 from .fields import SLUG_RE
 from .frontmatter import parse_yaml
 from .html_policy import IMAGE_HOSTS_KEY
-from .problems import Problems
 
 VOCABULARY_FILE = "vocabulaires.yml"
 HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)
@@ -111,5 +111,5 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
                     key=f"{name}.{word}",
                     hint=" (valeur utilisée par le site)",
                 )
-    vocabularies.update(lieux_mediation.vocabularies())
+    vocabularies.update(places.vocabularies())
     return vocabularies

@@ -12,9 +12,9 @@ import json
 import re
 from collections.abc import Iterable
 
-from . import lieux_mediation as lieux
-from .graph import Graph
-from .render.links import page_url
+from ..content import places
+from ..graph import Graph
+from ..render.links import page_url
 
 DATA_DIR = "donnees"
 DEFAULT_LICENCE = "Licence Ouverte 2.0 (Etalab)"
@@ -182,11 +182,11 @@ def places_csv(graph: Graph) -> str:
     rows = []
     for entry in graph.by_kind.get("diagnostic", []):
         for place in entry.meta.get("lieux", []):
-            row = {c: _join(place.get(c)) for c in lieux.COLUMNS}
+            row = {c: _join(place.get(c)) for c in places.COLUMNS}
             row["id"] = place_id(entry.slug, place["id"])
             row["source"] = row["source"] or "capitalisation du cycle de qualification"
-            rows.append([row[c] for c in lieux.COLUMNS])
-    return _csv(lieux.COLUMNS, rows)
+            rows.append([row[c] for c in places.COLUMNS])
+    return _csv(places.COLUMNS, rows)
 
 
 FILES = {
@@ -196,7 +196,7 @@ FILES = {
     "indicateurs.csv": ("Indicateurs des diagnostics", indicators_csv),
     "interventions.csv": ("Interventions et retours d'expérience", reports_csv),
     "lieux-mediation-numerique.csv": (
-        f"Lieux de médiation numérique, au standard national v{lieux.STANDARD_VERSION}",
+        f"Lieux de médiation numérique, au standard national v{places.STANDARD_VERSION}",
         places_csv,
     ),
 }

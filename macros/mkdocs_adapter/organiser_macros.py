@@ -6,7 +6,7 @@ sandboxed Jinja, and are thin wrappers over the graph and the renderers.
 
 from __future__ import annotations
 
-from .render import organiser
+from ..render import organiser
 
 
 def define_env(env) -> None:

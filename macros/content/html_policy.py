@@ -19,8 +19,8 @@ import html
 import re
 from functools import lru_cache
 
+from ..problems import Problems
 from . import bounds
-from .problems import Problems
 from .prose import line_at, mask_code
 
 ALLOWED_TAGS = frozenset(

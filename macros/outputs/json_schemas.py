@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .fields import DATE_RE, EMAIL_RE, SLUG_RE, URL_RE, Field
-from .model import KINDS, REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
-from .vocabulary import Vocabularies
+from ..content.fields import DATE_RE, EMAIL_RE, SLUG_RE, URL_RE, Field
+from ..content.model import KINDS, REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
+from ..content.vocabulary import Vocabularies
 
 SCHEMA_DIR = "schemas"
 

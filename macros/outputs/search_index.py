@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .suggest import fold
+from ..content.words import fold
 
 WORD_RE = re.compile(r"[^\W_]+")
 TAG_RE = re.compile(r"<[^>]+>")

@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import load_corpus
-from .prose import line_at, mask_code
+from ..content.corpus import load_corpus
+from ..content.prose import line_at, mask_code
 
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
 TIMEOUT = 10

@@ -14,12 +14,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..messages import suggestion
+from ..problems import Problem, Problems
 from . import html_policy, references
 from .cache import FileCache, engine_fingerprint, stamp_of
 from .fields import Context, PendingRef, check_mapping
 from .frontmatter import parse
-from .loader import Located, discover
-from .messages import suggestion
+from .locate import Located, discover
 from .model import (
     INTERVENTION_RULES,
     KINDS,
@@ -29,9 +30,8 @@ from .model import (
     SCHEMAS,
     Entry,
 )
-from .problems import Problem, Problems
-from .suggest import closest
 from .vocabulary import VOCABULARY_FILE, Vocabularies, load_vocabularies
+from .words import closest
 
 
 @dataclass

@@ -14,10 +14,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import atomic, export
-from .booklet import write_booklet
-from .corpus import load_corpus
-from .graph import Graph
+from ..content.corpus import load_corpus
+from ..graph import Graph
+from ..outputs import atomic, open_data
+from ..outputs.booklet import write_booklet
 
 COPIED = ("docs", "sessions", "territories", "mkdocs.yml", "vocabulaires.yml", "schemas")
 
@@ -113,9 +113,9 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                     config["organiser"],
                     stamp["date"],
                 )
-                data = work / export.DATA_DIR
+                data = work / open_data.DATA_DIR
                 data.mkdir()
-                for name, content in export.all_files(graph, edition).items():
+                for name, content in open_data.all_files(graph, edition).items():
                     (data / name).write_text(content, encoding="utf-8", newline="")
                 (work / "SHA256SUMS").write_text(_checksums(work), encoding="utf-8")
         except RuntimeError as exc:

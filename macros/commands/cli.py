@@ -13,11 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import atomic
-from .corpus import load_corpus
-from .loader import CONTENT_DIRS, PRACTICE_DIR
-from .messages import DOC_URL
-from .vocabulary import VOCABULARY_FILE
+from ..content.corpus import load_corpus
+from ..content.locate import CONTENT_DIRS, PRACTICE_DIR
+from ..content.vocabulary import VOCABULARY_FILE
+from ..messages import DOC_URL
+from ..outputs import atomic
 
 _FRENCH = {
     "usage: ": "utilisation : ",
@@ -135,8 +135,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import export
-    from .graph import Graph
+    from ..graph import Graph
+    from ..outputs import open_data
 
     root = find_root(Path.cwd())
     corpus = load_corpus(root)
@@ -145,18 +145,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print("capi export : fiches invalides, aucune donnée écrite.", file=sys.stderr)
         return 1
-    target = Path(args.dossier) if args.dossier else root / "site" / export.DATA_DIR
+    target = Path(args.dossier) if args.dossier else root / "site" / open_data.DATA_DIR
     with atomic.replacing(target) as work:
-        for name, content in export.all_files(Graph(corpus), args.edition).items():
+        for name, content in open_data.all_files(Graph(corpus), args.edition).items():
             (work / name).write_text(content, encoding="utf-8", newline="")
-    print(f"capi export : {len(export.FILES)} fichiers écrits dans {target}")
+    print(f"capi export : {len(open_data.FILES)} fichiers écrits dans {target}")
     return 0
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from .problems import Problems
-    from .schemas import write_schemas
-    from .vocabulary import load_vocabularies
+    from ..content.vocabulary import load_vocabularies
+    from ..outputs.json_schemas import write_schemas
+    from ..problems import Problems
 
     root = find_root(Path.cwd())
     problems = Problems()
@@ -301,7 +301,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("capi : interrompu.", file=sys.stderr)
         return 130
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
