@@ -142,7 +142,7 @@ def _measure(key: str, work: Path, result: measure.Result, when: str) -> None:
 
 def profile_build(root: Path) -> report.Profile:
     """cProfile of one full build, in this process (the engine's own build function)."""
-    from macros import atomic
+    from macros.mkdocs_adapter.build import build_site
 
     print(f"\nProfil d'une construction de {report.number(PROFILE_SIZE)} fiches…", flush=True)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -151,7 +151,7 @@ def profile_build(root: Path) -> report.Profile:
     os.chdir(root)  # as `capi build` runs: from the repository root
     try:
         started = time.perf_counter()
-        code = profiler.runcall(atomic.build_site, root, root.parent / "site-profil")
+        code = profiler.runcall(build_site, root, root.parent / "site-profil")
         seconds = time.perf_counter() - started
     finally:
         os.chdir(previous)

@@ -47,9 +47,9 @@ BUDGET_SECONDS = 1.0
 
 def process(body: str) -> bool:
     """What a build does with a body: check it, then convert and sanitise it if allowed."""
-    from macros import sanitize
     from macros.content.html_policy import check_body, to_html
     from macros.problems import Problems
+    from macros.render import sanitize
 
     if not check_body(body, 1, "x.md", Problems()):
         return False

@@ -76,47 +76,66 @@ class Graph:
     def _build(self) -> None:
         for slug, label in self.vocabularies.get("pratiques", {}).items():
             self.practices[slug] = Practice(slug, label, None)
+        indexers = {
+            "pratique": self._index_practice,
+            "intervention": self._index_intervention,
+            "territoire": self._index_territory,
+            "partenariat": self._index_partnership,
+            "plan-action": self._index_plan,
+        }
         for entry in sorted(self.corpus.entries, key=sort_key):
             self.entries[entry.key] = entry
             self.by_kind[entry.kind].append(entry)
-            meta = entry.meta
-            if entry.kind == "pratique":
-                self.practices[entry.slug] = Practice(entry.slug, entry.title, entry)
-            if entry.kind == "intervention":
-                self.items_by_seance[entry.seance or ""].append(entry)
-                for practice in meta.get("pratiques", []):
-                    self.by_practice[practice].append(entry)
-                    if meta.get("territoire"):
-                        self.territories_by_practice[practice].add(meta["territoire"])
-                if meta.get("territoire"):
-                    self.items_by_territory[meta["territoire"]].append(entry)
-                if meta.get("type_acteur"):
-                    self.by_actor[meta["type_acteur"]].append(
-                        (entry, meta.get("structure", entry.title))
-                    )
+            if entry.kind in indexers:
+                indexers[entry.kind](entry)
             if entry.kind in ("intervention", "seance", "pratique"):
-                for theme in meta.get("thematiques", []):
+                for theme in entry.meta.get("thematiques", []):
                     self.by_theme[theme].append(entry)
             if entry.kind in DELIVERABLES:
                 self.deliverables[entry.slug][entry.kind] = entry
-            if entry.kind == "territoire":
-                for structure in meta.get("structures", []):
-                    self.by_actor[structure["type_acteur"]].append((entry, structure["nom"]))
-            if entry.kind == "partenariat":
-                for partner in meta.get("partenaires", []):
-                    self.by_actor[partner["type_acteur"]].append((entry, partner["nom"]))
-            if entry.kind == "plan-action":
-                for axis in meta.get("axes", []):
-                    for data in axis.get("actions", []):
-                        action = Action(entry, axis["titre"], data)
-                        self.actions_by_territory[entry.slug].append(action)
-                        for practice in data.get("pratiques", []):
-                            self.actions_by_practice[practice].append(action)
-                            self.territories_by_practice[practice].add(entry.slug)
         # reading order, computed once: sorting by it is a dictionary read per entry
         self.order = {key: rank for rank, key in enumerate(self.entries)}
         for items in self.items_by_seance.values():
             items.sort(key=lambda e: (_format_rank(e), fold(e.title)))
+        self._index_citations()
+
+    # one indexer per kind of entry: the relations that kind brings
+
+    def _index_practice(self, entry: Entry) -> None:
+        self.practices[entry.slug] = Practice(entry.slug, entry.title, entry)
+
+    def _index_intervention(self, entry: Entry) -> None:
+        meta = entry.meta
+        territory = meta.get("territoire")
+        self.items_by_seance[entry.seance or ""].append(entry)
+        for practice in meta.get("pratiques", []):
+            self.by_practice[practice].append(entry)
+            if territory:
+                self.territories_by_practice[practice].add(territory)
+        if territory:
+            self.items_by_territory[territory].append(entry)
+        if meta.get("type_acteur"):
+            self.by_actor[meta["type_acteur"]].append((entry, meta.get("structure", entry.title)))
+
+    def _index_territory(self, entry: Entry) -> None:
+        for structure in entry.meta.get("structures", []):
+            self.by_actor[structure["type_acteur"]].append((entry, structure["nom"]))
+
+    def _index_partnership(self, entry: Entry) -> None:
+        for partner in entry.meta.get("partenaires", []):
+            self.by_actor[partner["type_acteur"]].append((entry, partner["nom"]))
+
+    def _index_plan(self, entry: Entry) -> None:
+        for axis in entry.meta.get("axes", []):
+            for data in axis.get("actions", []):
+                action = Action(entry, axis["titre"], data)
+                self.actions_by_territory[entry.slug].append(action)
+                for practice in data.get("pratiques", []):
+                    self.actions_by_practice[practice].append(action)
+                    self.territories_by_practice[practice].add(entry.slug)
+
+    def _index_citations(self) -> None:
+        """Who cites whom, from the references found in bodies: « Cité dans » lists."""
         for source_key, targets in self.corpus.links.items():
             source = self.entries.get(source_key)
             if source is None:

@@ -6,6 +6,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import templates
@@ -41,6 +42,39 @@ def _seance_dir(root: Path, number: str) -> Path:
     raise NewError(f"séance « {number} » inconnue ; séances existantes : {', '.join(existing)}")
 
 
+@dataclass
+class _Request:
+    """What ``capi new`` was asked, and how to ask for what is missing."""
+
+    root: Path
+    slug: str | None
+    title: str | None
+    seance: str | None
+    fmt: str | None
+    ask: Callable[[str], str] | None
+    formats: dict
+    known: dict[str, list[str]]
+
+    def need(self, value: str | None, question: str) -> str:
+        if value:
+            return value
+        if self.ask is None:
+            raise NewError(
+                f"{question.rstrip(' ?:')} manquant(e) : précisez-le en option "
+                "(voir capi new --help)"
+            )
+        return self.ask(question)
+
+
+# A plan: the values to write and, for each file, its (template, kind)
+_Plan = tuple[dict[str, object], dict[Path, tuple[str, str]]]
+DELIVERABLE_LABELS = {
+    "diagnostic": "Diagnostic",
+    "plan-action": "Plan d'action",
+    "partenariat": "Partenariat local",
+}
+
+
 def create(
     root: Path,
     what: str,
@@ -51,69 +85,84 @@ def create(
     ask: Callable[[str], str] | None = None,
 ) -> list[Path]:
     """Create the file(s) for ``what``; returns the paths written (relative to ``root``)."""
-    problems = Problems()
-    vocabularies = load_vocabularies(root, problems)
-    corpus = load_corpus(root)
-    known = {k: sorted(v) for k, v in known_identities(corpus).items()}
-
-    def need(value: str | None, question: str) -> str:
-        if value:
-            return value
-        if ask is None:
-            raise NewError(
-                f"{question.rstrip(' ?:')} manquant(e) : précisez-le en option "
-                "(voir capi new --help)"
-            )
-        return ask(question)
-
-    values: dict[str, object] = {}
-    if what in ("retour", "intervention"):
-        folder = _seance_dir(root, need(seance, "Numéro de la séance (01 à 05) : "))
-        fmt = "retour-experience" if what == "retour" else need(fmt, "Format : ")
-        if fmt not in vocabularies.get("formats", {}):
-            raise NewError(
-                f"format « {fmt} » inconnu ; formats possibles : "
-                + ", ".join(vocabularies.get("formats", {}))
-            )
-        title = need(title, "Titre : ")
-        slug = slug or slugify(title)
-        values = {"title": title, "format": fmt}
-        if what == "retour":
-            values["avancement"] = "a-completer"
-        files = {
-            folder / f"{_valid_slug(slug)}.md": (
-                "retour" if what == "retour" else "intervention",
-                "intervention",
-            )
-        }
-        if slug in known.get("intervention", []):
-            raise NewError(
-                f"une intervention « {slug} » existe déjà ; choisissez un autre titre "
-                "ou un identifiant avec --slug"
-            )
-    elif what == "territoire":
-        slug = _valid_slug(need(slug, "Identifiant du territoire (ex. val-de-lys) : "))
-        title = title or slug.replace("-", " ").title()
-        folder = root / "territories" / slug
-        values = {"title": title}
-        files = {
-            folder / "index.md": ("territoire", "territoire"),
-            folder / "diagnostic.md": ("diagnostic", "diagnostic"),
-            folder / "plan-action.md": ("plan-action", "plan-action"),
-            folder / "partenariat.md": ("partenariat", "partenariat"),
-        }
-    elif what == "pratique":
-        slug = _valid_slug(need(slug, "Identifiant de la pratique (ex. fablab) : "))
-        title = title or slug.replace("-", " ").capitalize()
-        values = {"title": title}
-        files = {root / "docs" / "pratiques" / f"{slug}.md": ("pratique", "pratique")}
-        if slug in known.get("pratique", []):
-            raise NewError(f"la pratique « {slug} » existe déjà")
-    else:
+    planner = _PLANNERS.get(what)
+    if planner is None:
         raise NewError(
             f"type « {what} » inconnu ; types possibles : retour, intervention, "
             "territoire, pratique"
         )
+    vocabularies = load_vocabularies(root, Problems())
+    known = {k: sorted(v) for k, v in known_identities(load_corpus(root)).items()}
+    request = _Request(root, slug, title, seance, fmt, ask, vocabularies.get("formats", {}), known)
+    values, files = planner(what, request)
+    _refuse_unsafe_or_existing(root, files)
+    texts = {}
+    for path, (template, kind) in files.items():
+        rel = path.relative_to(root).as_posix()
+        file_values = dict(values)
+        if kind in DELIVERABLE_LABELS:
+            title = f"{DELIVERABLE_LABELS[kind]} — {values['title']}"
+            file_values = {"title": title, "avancement": "a-completer"}
+        texts[path] = templates.render(template, kind, file_values, vocabularies, known, rel)
+    for path, text in texts.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+    return [p.relative_to(root) for p in files]
+
+
+# one planner per content type
+
+
+def _plan_report(what: str, request: _Request) -> _Plan:
+    folder = _seance_dir(
+        request.root, request.need(request.seance, "Numéro de la séance (ex. 02) : ")
+    )
+    fmt = "retour-experience" if what == "retour" else request.need(request.fmt, "Format : ")
+    if fmt not in request.formats:
+        raise NewError(
+            f"format « {fmt} » inconnu ; formats possibles : " + ", ".join(request.formats)
+        )
+    title = request.need(request.title, "Titre : ")
+    slug = request.slug or slugify(title)
+    values: dict[str, object] = {"title": title, "format": fmt}
+    if what == "retour":
+        values["avancement"] = "a-completer"
+    files = {folder / f"{_valid_slug(slug)}.md": (what, "intervention")}
+    if slug in request.known.get("intervention", []):
+        raise NewError(
+            f"une intervention « {slug} » existe déjà ; choisissez un autre titre "
+            "ou un identifiant avec --slug"
+        )
+    return values, files
+
+
+def _plan_territory(what: str, request: _Request) -> _Plan:
+    question = "Identifiant du territoire (ex. val-de-lys) : "
+    slug = _valid_slug(request.need(request.slug, question))
+    folder = request.root / "territories" / slug
+    files = {folder / "index.md": ("territoire", "territoire")}
+    files.update({folder / f"{kind}.md": (kind, kind) for kind in DELIVERABLE_LABELS})
+    return {"title": request.title or slug.replace("-", " ").title()}, files
+
+
+def _plan_practice(what: str, request: _Request) -> _Plan:
+    slug = _valid_slug(request.need(request.slug, "Identifiant de la pratique (ex. fablab) : "))
+    if slug in request.known.get("pratique", []):
+        raise NewError(f"la pratique « {slug} » existe déjà")
+    files = {request.root / "docs" / "pratiques" / f"{slug}.md": ("pratique", "pratique")}
+    return {"title": request.title or slug.replace("-", " ").capitalize()}, files
+
+
+_PLANNERS: dict[str, Callable[[str, _Request], _Plan]] = {
+    "retour": _plan_report,
+    "intervention": _plan_report,
+    "territoire": _plan_territory,
+    "pratique": _plan_practice,
+}
+
+
+def _refuse_unsafe_or_existing(root: Path, files: dict[Path, tuple[str, str]]) -> None:
     for path in files:
         if is_outside_or_linked(root, path.parent if path.parent.exists() else root):
             raise NewError(
@@ -122,23 +171,6 @@ def create(
             )
         if path.exists():
             raise NewError(f"{path.relative_to(root)} existe déjà : rien n'a été écrit")
-    texts = {}
-    for path, (template, kind) in files.items():
-        rel = path.relative_to(root).as_posix()
-        file_values = dict(values)
-        if kind in ("diagnostic", "plan-action", "partenariat"):
-            label = {
-                "diagnostic": "Diagnostic",
-                "plan-action": "Plan d'action",
-                "partenariat": "Partenariat local",
-            }[kind]
-            file_values = {"title": f"{label} — {title}", "avancement": "a-completer"}
-        texts[path] = templates.render(template, kind, file_values, vocabularies, known, rel)
-    for path, text in texts.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(text)
-    return [p.relative_to(root) for p in files]
 
 
 def _valid_slug(slug: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..content.corpus import load_corpus
 from ..graph import Graph
+from ..mkdocs_adapter.build import build_site, site_identity
 from ..outputs import atomic, open_data
 from ..outputs.booklet import write_booklet
 
@@ -95,15 +96,15 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
         try:
             with atomic.replacing(target) as work:
                 print("capi publish : construction du site…")
-                if atomic.build_site(sources, work / "site", stamped, quiet=True) != 0:
+                if build_site(sources, work / "site", stamped, quiet=True) != 0:
                     raise RuntimeError("construction du site")
                 print("capi publish : version hors ligne…")
                 offline_dir = Path(scratch) / "hors-ligne"
-                if atomic.build_site(sources, offline_dir, offline, quiet=True) != 0:
+                if build_site(sources, offline_dir, offline, quiet=True) != 0:
                     raise RuntimeError("construction hors ligne")
                 _zip(offline_dir, work / "site-hors-ligne.zip")
                 print("capi publish : livret PDF…")
-                config = _site_identity(sources)
+                config = site_identity(sources)
                 write_booklet(
                     work / "site",
                     graph,
@@ -126,10 +127,3 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
         "site-hors-ligne.zip, donnees/, SHA256SUMS)"
     )
     return 0
-
-
-def _site_identity(root: Path) -> dict[str, str]:
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"))
-    return {"title": config.site_name, "organiser": config.site_author or ""}

@@ -30,7 +30,7 @@ from .model import (
     SCHEMAS,
     Entry,
 )
-from .vocabulary import VOCABULARY_FILE, Vocabularies, load_vocabularies
+from .vocabulary import IMAGE_HOSTS_KEY, VOCABULARY_FILE, Vocabularies, load_vocabularies
 from .words import closest
 
 
@@ -219,7 +219,7 @@ def load_entry(
         parsed.body_line,
         path,
         problems,
-        frozenset(vocabularies.get(html_policy.IMAGE_HOSTS_KEY, {})),
+        frozenset(vocabularies.get(IMAGE_HOSTS_KEY, {})),
     ):
         body = REFUSED_BODY  # over a cost bound (reported): never handed to Markdown
     refs = list(ctx.refs)

@@ -14,7 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import suggestion
 from ..problems import Problems
+from . import identifiers
 from .words import closest
 
 DATE_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
@@ -130,8 +132,6 @@ def check_mapping(
         spec = fields.get(key)
         if spec is None:
             hint = closest(key, fields)
-            from ..messages import suggestion
-
             ctx.add(
                 keypath + (key,),
                 "E013",
@@ -313,8 +313,6 @@ def _choice(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None
     words = ctx.vocabularies.get(spec.vocab or "", {})
     value = str(value).strip()
     if value not in words:
-        from ..messages import suggestion
-
         shown = ", ".join(list(words)[:12]) + (" …" if len(words) > 12 else "")
         ctx.add(
             keypath,
@@ -372,12 +370,15 @@ def _object(spec: Field, value: Any, keypath: tuple, ctx: Context) -> dict | Non
 
 
 def _code(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
-    from . import identifiers as codes
-
     if _not_scalar(value, keypath, ctx, "un code"):
         return None
     value = str(value).strip().upper()
-    return codes.check(spec.code or "", value, keypath, ctx)
+    result = identifiers.check(spec.code or "", value)
+    if isinstance(result, identifiers.Fault):
+        why = {"why": result.why} if result.why else {}
+        ctx.add(keypath, result.code, key=key_label(keypath), value=value, **why)
+        return None
+    return result
 
 
 _CHECKS: dict[str, Callable[..., Any]] = {

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..problems import Problems
 from . import bounds
+from .identifiers import is_functional_email
 from .prose import line_at, mask_code
 
 ALLOWED_TAGS = frozenset(
@@ -139,9 +140,6 @@ EMAIL_IN_TEXT_RE = re.compile(
 )
 # no look-around in the pattern (3x faster on long texts): boundaries are checked per match
 PHONE_IN_TEXT_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}")
-# images come from the repository itself; organisers may allow hosts in vocabulaires.yml
-# (`hotes_images`), knowing that every request to a third party leaks the reader's address
-IMAGE_HOSTS_KEY = "hotes_images"
 # the site's Markdown extensions, MkDocs' built-in fenced_code first (a test keeps them equal)
 MARKDOWN_EXTENSIONS = (
     "fenced_code",
@@ -471,8 +469,6 @@ class _Locator:
 
 def _check_personal_data(prose: str, body_line: int, path: str, problems: Problems) -> None:
     """A person's e-mail or phone number goes in ``contacts`` with consent, not in the text."""
-    from .model import is_functional_email
-
     if "@" in prose:
         for m in EMAIL_IN_TEXT_RE.finditer(prose):
             if not is_functional_email(m.group(0)):

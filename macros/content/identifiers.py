@@ -1,18 +1,24 @@
-"""French administrative codes: commune INSEE, EPCI SIREN, QPV."""
+"""Identifiers contributors type: administrative codes (commune INSEE, EPCI SIREN, QPV) and
+the e-mail addresses of structures."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .fields import Context
+from dataclasses import dataclass
 
 INSEE_RE = re.compile(r"^(?:[013-9][0-9]|2[AB1-9])[0-9]{3}$")
 # QPV codes: 2024 form QN + department on 3 characters + 2 digits + M (QN07511M),
 # 2015 form QP + department on 3 characters + 3 digits (QP093028); Corsica is 02A/02B.
 QPV_RE = re.compile(r"^(?:QN(?:[0-9]{3}|02[AB])[0-9]{2}M|QP(?:[0-9]{3}|02[AB])[0-9]{3})$")
 SIREN_RE = re.compile(r"^[0-9]{9}$")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """What is wrong with an identifier: a problem code and, for some, the reason."""
+
+    code: str
+    why: str | None = None
 
 
 def luhn_ok(digits: str) -> bool:
@@ -28,23 +34,43 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def check(kind: str, value: str, keypath: tuple, ctx: Context) -> str | None:
-    from .fields import key_label
-
-    key = key_label(keypath)
+def check(kind: str, value: str) -> str | Fault:
+    """``value`` as stored (a SIREN without its spaces), or what is wrong with it."""
     if kind == "insee" and not INSEE_RE.match(value):
-        ctx.add(keypath, "E026", key=key, value=value)
-        return None
+        return Fault("E026")
     if kind == "qpv" and not QPV_RE.match(value):
-        ctx.add(keypath, "E028", key=key, value=value)
-        return None
+        return Fault("E028")
     if kind == "siren":
         compact = value.replace(" ", "")
         if not SIREN_RE.match(compact):
-            ctx.add(keypath, "E027", key=key, value=value, why="9 chiffres attendus")
-            return None
+            return Fault("E027", "9 chiffres attendus")
         if not luhn_ok(compact):
-            ctx.add(keypath, "E027", key=key, value=value, why="clé de contrôle incorrecte")
-            return None
+            return Fault("E027", "clé de contrôle incorrecte")
         return compact
     return value
+
+
+# A structure's mailbox names: contact@…, accueil@… are not a person's address.
+FUNCTIONAL_MAILBOXES = (
+    "contact",
+    "accueil",
+    "info",
+    "infos",
+    "bonjour",
+    "hello",
+    "secretariat",
+    "communication",
+    "mediation",
+    "numerique",
+    "direction",
+    "admin",
+    "association",
+    "mairie",
+    "courrier",
+)
+
+
+def is_functional_email(address: str) -> bool:
+    """contact@…, accueil@…: a structure's address, not a person's."""
+    local = address.split("@", 1)[0].lower()
+    return local.split(".")[0].split("-")[0] in FUNCTIONAL_MAILBOXES

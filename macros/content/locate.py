@@ -1,6 +1,6 @@
 """Find content files on disk and tell their type, identity and site location.
 
-The type comes from where a file is (DESIGN §3): nobody has to write it.
+The type comes from where a file is: nobody has to write it.
 """
 
 from __future__ import annotations
@@ -41,69 +41,90 @@ class Located:
     src_uri: str
 
 
-def locate(path: str) -> tuple[Located | None, str | None]:
+Found = tuple[Located | None, str | None]  # what the file is, or why it is not content
+
+
+def locate(path: str) -> Found:
     """Classify a repository-relative path. Returns (located, hint when unrecognised)."""
     parts = path.split("/")
     name = parts[-1]
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix == ".md" and not name.endswith(".md"):  # « .MD » would be published as raw text
-        return None, f"extension « {name[-3:]} » : écrivez « .md » en minuscules"
-    if parts[0] == PRACTICE_DIR.split("/")[0] and "/".join(parts[:2]) == PRACTICE_DIR:
-        if len(parts) == 3 and suffix == ".md" and name != "index.md":
-            slug = name[:-3]
-            if not SLUG_RE.match(slug):
-                return None, f"nom de pratique « {slug} » : minuscules sans accents et tirets"
-            return Located(path, "pratique", slug, f"pratiques/{name}"), None
-        if len(parts) == 3 and name == "index.md":
-            return None, None  # the organisers' own index of practices
-        if suffix in ASSET_SUFFIXES:
-            return Located(path, "asset", "", "/".join(["pratiques", *parts[2:]])), None
-        # anything else (.html, .js, .svg, sub-folders) would be published as it is
-        return None, (
-            "une pratique est un fichier docs/pratiques/<nom>.md ; seules des "
-            "images et documents (PNG, JPEG, PDF…) peuvent l'accompagner"
-        )
+    if os.path.splitext(name)[1].lower() == ".md" and not name.endswith(".md"):
+        return None, f"extension « {name[-3:]} » : écrivez « .md » en minuscules"  # raw text
+    if "/".join(parts[:2]) == PRACTICE_DIR:
+        return _in_practices(path, parts)
     if parts[0] == "sessions":
-        if len(parts) < 3:
-            return None, "un fichier de séance va dans sessions/NN-nom/ (ex. sessions/01-enjeux/)"
-        match = SESSION_DIR_RE.match(parts[1])
-        if not match:
-            return None, (
-                f"dossier « {parts[1]} » : le nom d'un dossier de séance est NN-nom (ex. 01-enjeux)"
-            )
-        base = f"seances/{parts[1]}"
-        if len(parts) == 3 and name == "index.md":
-            return Located(path, "seance", match.group(1), f"{base}/index.md"), None
-        if len(parts) == 3 and suffix == ".md":
-            slug = name[:-3]
-            if not SLUG_RE.match(slug):
-                return (
-                    None,
-                    f"nom de fichier « {name} » : minuscules sans accents, chiffres et tirets",
-                )
-            return Located(path, "intervention", slug, f"{base}/{name}"), None
-        if suffix in ASSET_SUFFIXES:
-            return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
-        return None, "seuls les fichiers .md et les images ou documents vont dans sessions/"
+        return _in_sessions(path, parts)
     if parts[0] == "territories":
-        if len(parts) < 3:
-            return None, "un fichier de territoire va dans territories/<territoire>/"
-        slug = parts[1]
-        if not SLUG_RE.match(slug):
-            return None, f"dossier « {slug} » : minuscules sans accents, chiffres et tirets"
-        base = f"territoires/{slug}"
-        if len(parts) == 3 and name == "index.md":
-            return Located(path, "territoire", slug, f"{base}/index.md"), None
-        if len(parts) == 3 and name in DELIVERABLE_FILES:
-            kind = DELIVERABLE_FILES[name]
-            return Located(path, kind, slug, f"{base}/{DELIVERABLE_URLS[kind]}"), None
-        if suffix in ASSET_SUFFIXES:
-            return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
-        return None, (
-            "un territoire contient index.md, diagnostic.md, plan-action.md, "
-            "partenariat.md et des images"
-        )
+        return _in_territories(path, parts)
     return None, None
+
+
+# one locator per content folder; ``parts`` is the path split on "/"
+
+
+def _suffix(parts: list[str]) -> str:
+    return os.path.splitext(parts[-1])[1].lower()
+
+
+def _in_practices(path: str, parts: list[str]) -> Found:
+    name = parts[-1]
+    if len(parts) == 3 and name == "index.md":
+        return None, None  # the organisers' own index of practices
+    if len(parts) == 3 and _suffix(parts) == ".md":
+        slug = name[:-3]
+        if not SLUG_RE.match(slug):
+            return None, f"nom de pratique « {slug} » : minuscules sans accents et tirets"
+        return Located(path, "pratique", slug, f"pratiques/{name}"), None
+    if _suffix(parts) in ASSET_SUFFIXES:
+        return Located(path, "asset", "", "/".join(["pratiques", *parts[2:]])), None
+    # anything else (.html, .js, .svg, sub-folders) would be published as it is
+    return None, (
+        "une pratique est un fichier docs/pratiques/<nom>.md ; seules des "
+        "images et documents (PNG, JPEG, PDF…) peuvent l'accompagner"
+    )
+
+
+def _in_sessions(path: str, parts: list[str]) -> Found:
+    if len(parts) < 3:
+        return None, "un fichier de séance va dans sessions/NN-nom/ (ex. sessions/01-enjeux/)"
+    match = SESSION_DIR_RE.match(parts[1])
+    if not match:
+        return None, (
+            f"dossier « {parts[1]} » : le nom d'un dossier de séance est NN-nom (ex. 01-enjeux)"
+        )
+    name = parts[-1]
+    base = f"seances/{parts[1]}"
+    if len(parts) == 3 and name == "index.md":
+        return Located(path, "seance", match.group(1), f"{base}/index.md"), None
+    if len(parts) == 3 and _suffix(parts) == ".md":
+        slug = name[:-3]
+        if not SLUG_RE.match(slug):
+            return None, f"nom de fichier « {name} » : minuscules sans accents, chiffres et tirets"
+        return Located(path, "intervention", slug, f"{base}/{name}"), None
+    if _suffix(parts) in ASSET_SUFFIXES:
+        return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
+    return None, "seuls les fichiers .md et les images ou documents vont dans sessions/"
+
+
+def _in_territories(path: str, parts: list[str]) -> Found:
+    if len(parts) < 3:
+        return None, "un fichier de territoire va dans territories/<territoire>/"
+    slug = parts[1]
+    if not SLUG_RE.match(slug):
+        return None, f"dossier « {slug} » : minuscules sans accents, chiffres et tirets"
+    name = parts[-1]
+    base = f"territoires/{slug}"
+    if len(parts) == 3 and name == "index.md":
+        return Located(path, "territoire", slug, f"{base}/index.md"), None
+    if len(parts) == 3 and name in DELIVERABLE_FILES:
+        kind = DELIVERABLE_FILES[name]
+        return Located(path, kind, slug, f"{base}/{DELIVERABLE_URLS[kind]}"), None
+    if _suffix(parts) in ASSET_SUFFIXES:
+        return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
+    return None, (
+        "un territoire contient index.md, diagnostic.md, plan-action.md, "
+        "partenariat.md et des images"
+    )
 
 
 # names must be plain: a newline forges CI annotations, other digits fake a séance number

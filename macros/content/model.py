@@ -13,6 +13,7 @@ from typing import Any
 from . import places
 from .fields import DATE_RE, Context, Field, choice, key_label, listof, obj, ref, text
 from .fields import Field as F
+from .identifiers import is_functional_email
 
 # ---------------------------------------------------------------- content types
 
@@ -72,31 +73,6 @@ def _consent_rule(value: dict, keypath: tuple, ctx: Context) -> None:
     for key in ("courriel", "telephone"):
         if key in value and (key == "telephone" or not is_functional_email(value[key])):
             ctx.add(keypath + (key,), "E030", value=value[key])
-
-
-FUNCTIONAL_MAILBOXES = (
-    "contact",
-    "accueil",
-    "info",
-    "infos",
-    "bonjour",
-    "hello",
-    "secretariat",
-    "communication",
-    "mediation",
-    "numerique",
-    "direction",
-    "admin",
-    "association",
-    "mairie",
-    "courrier",
-)
-
-
-def is_functional_email(address: str) -> bool:
-    """contact@…, accueil@…: a structure's address, not a person's."""
-    local = address.split("@", 1)[0].lower()
-    return local.split(".")[0].split("-")[0] in FUNCTIONAL_MAILBOXES
 
 
 # ---------------------------------------------------------------- shared fields

@@ -27,10 +27,9 @@ from mkdocs.structure.pages import Page
 from ..content import bounds
 from ..content.corpus import REFUSED_BODY, Corpus, load_corpus
 from ..content.frontmatter import parse
-from ..content.html_policy import IMAGE_HOSTS_KEY
 from ..content.locate import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, locate
 from ..content.model import Entry
-from ..content.vocabulary import VOCABULARY_FILE
+from ..content.vocabulary import IMAGE_HOSTS_KEY, VOCABULARY_FILE
 from ..graph import Graph
 from ..outputs import open_data, web_editor
 from ..outputs.search_index import SearchIndex

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
 from ..graph import Graph
 from ..render.links import page_url
 
@@ -190,8 +193,6 @@ def site_only_fetcher(site_dir: Path):
     """A WeasyPrint URL fetcher that serves the built site's own files and nothing else:
     no ``file:`` outside it (symlinks included), no network, so the PDF cannot carry a
     file of the build machine or make a request."""
-    from weasyprint.urls import URLFetcher
-
     root = site_dir.resolve()
 
     class SiteOnlyFetcher(URLFetcher):
@@ -225,8 +226,6 @@ def write_booklet(
 
 def render_pdf(document: str, site_dir: Path, out: Path) -> None:
     """``document`` as a PDF, reading nothing but the files of ``site_dir``."""
-    from weasyprint import HTML
-
     HTML(
         string=ATTACHMENT_RE.sub("", document),
         base_url=str(site_dir) + "/",

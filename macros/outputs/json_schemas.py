@@ -25,40 +25,60 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 
 def field_schema(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     out: dict[str, Any] = {"description": spec.label + (f" ({spec.help})" if spec.help else "")}
-    kind = spec.kind
-    if kind in ("text", "markdown"):
-        out["type"] = "string"
-        if spec.pattern:
-            out["pattern"] = spec.pattern
-        if spec.max_length:
-            out["maxLength"] = spec.max_length
-    elif kind in ("int", "number"):
-        out["type"] = "integer" if kind == "int" else "number"
-        if spec.minimum is not None:
-            out["minimum"] = spec.minimum
-    elif kind == "quantity":
-        out["type"] = ["number", "string"]
-    elif kind == "bool":
-        out["type"] = "boolean"
-    elif kind == "date":
-        out.update(type="string", pattern=DATE_RE.pattern)
-    elif kind == "email":
-        out.update(type="string", pattern=EMAIL_RE.pattern)
-    elif kind == "url":
-        out.update(type="string", pattern=URL_RE.pattern)
-    elif kind == "choice":
-        out["enum"] = list(vocabularies.get(spec.vocab or "", {}))
-    elif kind == "ref":
-        out.update(type="string", pattern=r"^\d+$" if spec.ref == "seance" else SLUG_RE.pattern)
-    elif kind == "code":
-        out["type"] = "string"
-    elif kind == "list":
-        out.update(type="array", items=field_schema(spec.items, vocabularies))  # type: ignore[arg-type]
-        if spec.unique:
-            out["uniqueItems"] = True
-    elif kind == "object":
-        out.update(object_schema(spec.fields or {}, vocabularies))
+    out.update(_BY_KIND.get(spec.kind, _no_constraint)(spec, vocabularies))
     return out
+
+
+# one schema builder per field kind
+
+
+def _text(spec: Field, _: Vocabularies) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "string"}
+    if spec.pattern:
+        out["pattern"] = spec.pattern
+    if spec.max_length:
+        out["maxLength"] = spec.max_length
+    return out
+
+
+def _number(spec: Field, _: Vocabularies) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "integer" if spec.kind == "int" else "number"}
+    if spec.minimum is not None:
+        out["minimum"] = spec.minimum
+    return out
+
+
+def _ref(spec: Field, _: Vocabularies) -> dict[str, Any]:
+    return {"type": "string", "pattern": r"^\d+$" if spec.ref == "seance" else SLUG_RE.pattern}
+
+
+def _list(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "array", "items": field_schema(spec.items, vocabularies)}  # type: ignore[arg-type]
+    if spec.unique:
+        out["uniqueItems"] = True
+    return out
+
+
+def _no_constraint(spec: Field, _: Vocabularies) -> dict[str, Any]:
+    return {}
+
+
+_BY_KIND = {
+    "text": _text,
+    "markdown": _text,
+    "int": _number,
+    "number": _number,
+    "quantity": lambda spec, _: {"type": ["number", "string"]},
+    "bool": lambda spec, _: {"type": "boolean"},
+    "date": lambda spec, _: {"type": "string", "pattern": DATE_RE.pattern},
+    "email": lambda spec, _: {"type": "string", "pattern": EMAIL_RE.pattern},
+    "url": lambda spec, _: {"type": "string", "pattern": URL_RE.pattern},
+    "choice": lambda spec, vocabularies: {"enum": list(vocabularies.get(spec.vocab or "", {}))},
+    "ref": _ref,
+    "code": lambda spec, _: {"type": "string"},
+    "list": _list,
+    "object": lambda spec, vocabularies: object_schema(spec.fields or {}, vocabularies),
+}
 
 
 def object_schema(fields: Mapping[str, Field], vocabularies: Vocabularies) -> dict[str, Any]:

@@ -23,6 +23,9 @@ DEFAULT_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 # a text cell starting with one of these is a formula for spreadsheet software
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# … except a signed number such as a phone number in international form (+33…), which the
+# national places standard requires as is: digits cannot call a function or reach a cell
+SIGNED_NUMBER_RE = re.compile(r"^[+-][0-9][0-9 .]*$")
 
 
 # a spreadsheet set for « ; » or tabs splits a comma-separated cell there: each piece is a
@@ -40,7 +43,9 @@ def csv_cell(value: object) -> object:
         return value
     if ";" in value or "\t" in value:
         value = _SPLIT_FORMULA_RE.sub(r"\1\2'", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if value.startswith(FORMULA_STARTS) and not SIGNED_NUMBER_RE.match(value):
+        return "'" + value
+    return value
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:

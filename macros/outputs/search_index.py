@@ -19,6 +19,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from ..content.words import fold
@@ -145,8 +146,6 @@ def terms(text: str) -> list[str]:
 
 
 def _entity(match: re.Match[str]) -> str:
-    from html import unescape
-
     return unescape(match.group(0))
 
 

@@ -13,6 +13,7 @@ from html import escape
 from itertools import count
 
 from .sanitize import TRUSTED
+from .sessions import MONTHS
 
 _ids = count(1)
 
@@ -31,8 +32,6 @@ def _month_index(value: str) -> int:
 
 
 def _month_label(index: int) -> str:
-    from .sessions import MONTHS
-
     return f"{MONTHS[index % 12]} {index // 12}"
 
 

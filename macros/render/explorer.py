@@ -50,127 +50,74 @@ class _Values:
         return table[slug]
 
 
-def explorer_data(graph: Graph, directory_urls: bool = True) -> dict:
-    def url(src_uri: str) -> str:
-        return page_url(src_uri, directory_urls)
+class _Items:
+    """The explorer's rows: facet values by index, folders written once."""
 
-    values = _Values()
-    for slug, label in TYPES.items():
-        values.add("type", slug, label)
-    for seance in graph.by_kind.get("seance", []):
-        values.add("seance", seance.slug, f"{int(seance.slug)}. {seance.title}")
-    for territory in graph.by_kind.get("territoire", []):
-        values.add("territoire", territory.slug, territory.title)
-    for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
-        values.add("pratique", slug, graph.practice_title(slug))
-    for slug, label in graph.vocabularies.get("thematiques", {}).items():
-        values.add("thematique", slug, label)
-    for slug, label in graph.vocabularies.get("types_acteurs", {}).items():
-        values.add("acteur", slug, label)
-    for slug, label in graph.vocabularies.get("statuts_action", {}).items():
-        values.add("statut", slug, label)
+    def __init__(self, values: _Values, directory_urls: bool) -> None:
+        self.values = values
+        self.directory_urls = directory_urls
+        self.folders: dict[str, int] = {}
+        self.rows: list[list] = []
 
-    def row(
+    def add(
+        self,
         title: str,
-        url: str,
+        src_uri: str,
         kind: str,
-        seance: str | None,
-        territory: str | None,
-        practices: list[str],
-        themes: list[str],
-        actor: str | None,
-        status: str | None,
-    ) -> list:
-        idx = values.index
-        return [
-            title,
-            short_url(url),
-            idx["type"][kind],
-            idx["seance"].get(seance or "", -1),
-            idx["territoire"].get(territory or "", -1),
-            [idx["pratique"][p] for p in practices if p in idx["pratique"]],
-            [idx["thematique"][t] for t in themes if t in idx["thematique"]],
-            idx["acteur"].get(actor or "", -1),
-            idx["statut"].get(status or "", -1),
-        ]
+        *,
+        anchor: str = "",
+        seance: str | None = None,
+        territory: str | None = None,
+        practices: list[str] = (),  # type: ignore[assignment]
+        themes: list[str] = (),  # type: ignore[assignment]
+        actor: str | None = None,
+        status: str | None = None,
+    ) -> None:
+        idx = self.values.index
+        self.rows.append(
+            [
+                title,
+                self._short_url(page_url(src_uri, self.directory_urls) + anchor),
+                idx["type"][kind],
+                idx["seance"].get(seance or "", -1),
+                idx["territoire"].get(territory or "", -1),
+                [idx["pratique"][p] for p in practices if p in idx["pratique"]],
+                [idx["thematique"][t] for t in themes if t in idx["thematique"]],
+                idx["acteur"].get(actor or "", -1),
+                idx["statut"].get(status or "", -1),
+            ]
+        )
 
-    folders: dict[str, int] = {}
-
-    def short_url(url: str) -> list:
+    def _short_url(self, url: str) -> list:
         """[folder index, last part]: the folders repeat, so they are written once."""
         folder, _, last = url.rstrip("/").rpartition("/")
         last = url[len(folder) + 1 :] if folder else url
-        return [folders.setdefault(folder + "/" if folder else "", len(folders)), last]
+        return [self.folders.setdefault(folder + "/" if folder else "", len(self.folders)), last]
 
-    items: list[list] = []
+
+def explorer_data(graph: Graph, directory_urls: bool = True) -> dict:
+    values = _facet_values(graph)
+    items = _Items(values, directory_urls)
     for entry in graph.by_kind.get("intervention", []):
         meta = entry.meta
-        items.append(
-            row(
-                entry.title,
-                url(entry.src_uri),
-                "retour" if entry.is_report else "intervention",
-                entry.seance,
-                meta.get("territoire"),
-                meta.get("pratiques", []),
-                meta.get("thematiques", []),
-                meta.get("type_acteur"),
-                None,
-            )
+        items.add(
+            entry.title,
+            entry.src_uri,
+            "retour" if entry.is_report else "intervention",
+            seance=entry.seance,
+            territory=meta.get("territoire"),
+            practices=meta.get("pratiques", []),
+            themes=meta.get("thematiques", []),
+            actor=meta.get("type_acteur"),
         )
     for territory in graph.by_kind.get("territoire", []):
-        items.append(
-            row(
-                territory.title,
-                url(territory.src_uri),
-                "territoire",
-                None,
-                territory.slug,
-                graph.practices_of_territory(territory.slug),
-                [],
-                None,
-                None,
-            )
-        )
-        for kind in ("diagnostic", "plan-action", "partenariat"):
-            doc: Entry | None = graph.deliverables.get(territory.slug, {}).get(kind)
-            if doc is not None:
-                items.append(
-                    row(
-                        doc.title,
-                        url(doc.src_uri),
-                        "livrable",
-                        None,
-                        territory.slug,
-                        [],
-                        [],
-                        None,
-                        None,
-                    )
-                )
-        for action in graph.actions_by_territory.get(territory.slug, []):
-            data = action.data
-            items.append(
-                row(
-                    f"{data['id']} {data['titre']}",
-                    url(action.plan.src_uri) + "#" + action.anchor,
-                    "action",
-                    None,
-                    territory.slug,
-                    data.get("pratiques", []),
-                    [],
-                    None,
-                    data["statut"],
-                )
-            )
+        _territory_items(graph, territory, items)
     for slug, practice in graph.practices.items():
         uri = practice.entry.src_uri if practice.entry else f"pratiques/{slug}.md"
         themes = practice.entry.meta.get("thematiques", []) if practice.entry else []
-        items.append(
-            row(practice.title, url(uri), "pratique", None, None, [slug], themes, None, None)
-        )
+        items.add(practice.title, uri, "pratique", practices=[slug], themes=themes)
     return {
-        "folders": list(folders),
+        "folders": list(items.folders),
         "facets": [
             {
                 "key": f,
@@ -180,8 +127,55 @@ def explorer_data(graph: Graph, directory_urls: bool = True) -> dict:
             }
             for f in FACETS
         ],
-        "items": items,
+        "items": items.rows,
     }
+
+
+def _facet_values(graph: Graph) -> _Values:
+    values = _Values()
+    for slug, label in TYPES.items():
+        values.add("type", slug, label)
+    for seance in graph.by_kind.get("seance", []):
+        values.add("seance", seance.slug, f"{int(seance.slug)}. {seance.title}")
+    for territory in graph.by_kind.get("territoire", []):
+        values.add("territoire", territory.slug, territory.title)
+    for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
+        values.add("pratique", slug, graph.practice_title(slug))
+    for facet, vocabulary in (
+        ("thematique", "thematiques"),
+        ("acteur", "types_acteurs"),
+        ("statut", "statuts_action"),
+    ):
+        for slug, label in graph.vocabularies.get(vocabulary, {}).items():
+            values.add(facet, slug, label)
+    return values
+
+
+def _territory_items(graph: Graph, territory: Entry, items: _Items) -> None:
+    """A territory, its deliverables and the actions of its plan."""
+    slug = territory.slug
+    items.add(
+        territory.title,
+        territory.src_uri,
+        "territoire",
+        territory=slug,
+        practices=graph.practices_of_territory(slug),
+    )
+    for kind in ("diagnostic", "plan-action", "partenariat"):
+        doc = graph.deliverables.get(slug, {}).get(kind)
+        if doc is not None:
+            items.add(doc.title, doc.src_uri, "livrable", territory=slug)
+    for action in graph.actions_by_territory.get(slug, []):
+        data = action.data
+        items.add(
+            f"{data['id']} {data['titre']}",
+            action.plan.src_uri,
+            "action",
+            anchor="#" + action.anchor,
+            territory=slug,
+            practices=data.get("pratiques", []),
+            status=data["statut"],
+        )
 
 
 def explorer_script(graph: Graph, directory_urls: bool = True) -> str:

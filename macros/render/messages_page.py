@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..messages import MESSAGES, REMEDIES
+from .links import md_escape, relative
 
 
 def messages_page() -> str:
@@ -31,8 +32,6 @@ def messages_page() -> str:
 def problems_block(problems: list, page_uri: str) -> str:
     """The problems of a file, shown at the top of its page in the preview (``make serve``),
     each with its line and a link to its explanation."""
-    from .links import md_escape, relative
-
     guide = relative(page_uri, "guides/messages-erreur.md")
     lines = [
         '!!! danger "À corriger avant la publication"',

@@ -8,7 +8,7 @@ from ..content.model import Entry, action_anchor
 from ..graph import Graph
 from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
-from .links import link, md_escape
+from .links import link, md_escape, relative
 from .sessions import period, table
 
 DELIVERABLE_TITLES = {
@@ -175,8 +175,6 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
 
 
 def _relative_to_data(entry: Entry) -> str:
-    from .links import relative
-
     return relative(entry.src_uri, "donnees.md")
 
 

@@ -153,7 +153,9 @@ def test_open_data_never_carries_a_formula(hostile_site, separator):
         for row in csv.reader(io.StringIO(path.read_text("utf-8")), delimiter=separator):
             for cell in row:
                 cells += 1
-                assert not cell.lstrip().startswith(("=", "+", "-", "@")), (path.name, cell)
+                formula = cell.lstrip().startswith(("=", "+", "-", "@"))
+                number = re.fullmatch(r"[+-][0-9][0-9 .]*", cell)  # a phone, not a formula
+                assert not formula or number, (path.name, cell)
     assert cells > 100
 
 

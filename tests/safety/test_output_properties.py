@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.pathological import INPUTS, process
-from macros import sanitize
 from macros.content.html_policy import check_body, to_html
 from macros.problems import Problems
+from macros.render import sanitize
 from tests.safety.attacks import BODY_ATTACKS, FRONT_MATTER_ATTACK, live_markup
 
 BENIGN = [

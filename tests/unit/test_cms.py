@@ -12,13 +12,13 @@ import pytest
 import yaml
 from helpers import doc
 
-from macros import cms
 from macros.content.fields import DATE_RE, Field, choice, listof, obj, ref, text
 from macros.content.fields import Field as F
 from macros.content.locate import discover
 from macros.content.model import KINDS, SCHEMAS
 from macros.content.templates import BODIES
 from macros.content.vocabulary import load_vocabularies
+from macros.outputs import web_editor as cms
 from macros.problems import Problems
 from tests.conftest import ROOT
 

@@ -1,11 +1,11 @@
-"""codes: Luhn key, INSEE, SIREN and QPV codes."""
+"""identifiers: Luhn key, INSEE, SIREN and QPV codes, as a code field checks them."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.content.fields import Context
-from macros.content.identifiers import INSEE_RE, QPV_RE, check, luhn_ok
+from macros.content.fields import Context, Field, check_value
+from macros.content.identifiers import INSEE_RE, QPV_RE, luhn_ok
 from macros.problems import Problems
 
 
@@ -90,7 +90,8 @@ def test_check(
     kind: str, value: str, result: str | None, code: str | None, why: str | None
 ) -> None:
     problems = Problems()
-    assert check(kind, value, ("collectivites", 0, "x"), _ctx(problems)) == result
+    field = Field("code", "Code", code=kind)
+    assert check_value(field, value, ("collectivites", 0, "x"), _ctx(problems)) == result
     assert [(p.line, p.code) for p in problems] == ([(7, code)] if code else [])
     if code:
         assert "collectivites[1].x" in problems[0].message

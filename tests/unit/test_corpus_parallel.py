@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from macros import corpus as corpus_module
+from macros.content import corpus as corpus_module
 from tests.conftest import ROOT
 
 

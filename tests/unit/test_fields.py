@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from macros import model
+from macros.content import model
 from macros.content.fields import (
     Context,
     Field,
@@ -22,6 +22,7 @@ from macros.content.fields import (
     text,
 )
 from macros.content.frontmatter import parse
+from macros.content.identifiers import is_functional_email
 from macros.problems import Problems
 
 VOCABULARIES = {
@@ -303,7 +304,7 @@ def test_consent_rule(contact: tuple[str, ...], expected: list) -> None:
     ],
 )
 def test_is_functional_email(address: str, functional: bool) -> None:
-    assert model.is_functional_email(address) is functional
+    assert is_functional_email(address) is functional
 
 
 ACTIONS = {"actions": listof(model.action, "Actions")}

@@ -1,0 +1,54 @@
+"""Running MkDocs: a strict build into a folder swapped in only on success."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from ..outputs.atomic import replacing
+
+
+def build_site(
+    root: Path, target: Path, tweak: Callable[..., None] | None = None, quiet: bool = False
+) -> int:
+    """Strict MkDocs build of ``root`` into ``target``; returns an exit code."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _quiet_mkdocs_logs()
+    try:
+        with replacing(target) as work:
+            config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(work))
+            if tweak is not None:
+                tweak(config)
+            build(config)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        print(
+            f"capi build : échec de la construction, {target.name}/ est inchangé. {exc}",
+            file=sys.stderr,
+        )
+        return 1
+    if not quiet:
+        print(f"capi build : site construit dans {target}")
+    return 0
+
+
+def _quiet_mkdocs_logs() -> None:
+    """MkDocs logs through "mkdocs"; show warnings and errors only, as plain lines."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def site_identity(root: Path) -> dict[str, str]:
+    """The site's name and organiser, as ``mkdocs.yml`` gives them."""
+    config = load_config(str(root / "mkdocs.yml"))
+    return {"title": config.site_name, "organiser": config.site_author or ""}
