@@ -150,8 +150,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("capi export : fiches invalides, aucune donnée écrite.", file=sys.stderr)
         return 1
     target = Path(args.dossier) if args.dossier else root / "site" / open_data.DATA_DIR
+    from ..mkdocs_adapter.build import site_identity  # MkDocs reads the licence from mkdocs.yml
+
+    licence = site_identity(root)["licence"]
     with atomic.replacing(target) as work:
-        for name, content in open_data.all_files(Graph(corpus), args.edition).items():
+        for name, content in open_data.all_files(Graph(corpus), args.edition, licence).items():
             (work / name).write_text(content, encoding="utf-8", newline="")
     print(f"capi export : {len(open_data.FILES)} fichiers écrits dans {target}")
     return 0

@@ -116,7 +116,7 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                 )
                 data = work / open_data.DATA_DIR
                 data.mkdir()
-                for name, content in open_data.all_files(graph, edition).items():
+                for name, content in open_data.all_files(graph, edition, config["licence"]).items():
                     (data / name).write_text(content, encoding="utf-8", newline="")
                 (work / "SHA256SUMS").write_text(_checksums(work), encoding="utf-8")
         except RuntimeError as exc:

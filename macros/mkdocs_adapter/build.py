@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ..outputs.atomic import replacing
+from ..outputs.open_data import DEFAULT_LICENCE
 
 
 def build_site(
@@ -49,6 +50,8 @@ def _quiet_mkdocs_logs() -> None:
 
 
 def site_identity(root: Path) -> dict[str, str]:
-    """The site's name and organiser, as ``mkdocs.yml`` gives them."""
+    """The site's name, organiser and data licence, as ``mkdocs.yml`` gives them."""
     config = load_config(str(root / "mkdocs.yml"))
-    return {"title": config.site_name, "organiser": config.site_author or ""}
+    capi = config.plugins.get("capi")
+    licence = capi.config.licence if capi is not None else DEFAULT_LICENCE
+    return {"title": config.site_name, "organiser": config.site_author or "", "licence": licence}

@@ -134,7 +134,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             self._add_broken_pages(files, config)
         if self.config.cms and config.repo_url:
             for uri, content in web_editor.admin_files(
-                self.root, corpus.vocabularies, config.repo_url, self.config.cms_base_url
+                corpus, config.repo_url, self.config.cms_base_url
             ).items():
                 files.append(File.generated(config, uri, content=content))
         else:  # no web editing: the vendored script is not published either
@@ -216,7 +216,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 content=explorer.explorer_script(graph, config.use_directory_urls),
             )
         )
-        for name, content in open_data.all_files(graph, self.config.edition).items():
+        for name, content in open_data.all_files(
+            graph, self.config.edition, self.config.licence
+        ).items():
             files.append(File.generated(config, f"{open_data.DATA_DIR}/{name}", content=content))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:

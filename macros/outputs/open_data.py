@@ -62,7 +62,7 @@ def _join(values: object) -> str:
     return "" if values is None else str(values)
 
 
-def entities_json(graph: Graph, edition: str | None = None) -> str:
+def entities_json(graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE) -> str:
     entities, relations = [], []
     for entry in graph.entries.values():
         record = {
@@ -99,7 +99,7 @@ def entities_json(graph: Graph, edition: str | None = None) -> str:
         )
     document = {
         "edition": edition,
-        "licence": DEFAULT_LICENCE,
+        "licence": licence,
         "entites": entities,
         "relations": relations,
     }
@@ -207,11 +207,13 @@ FILES = {
 }
 
 
-def all_files(graph: Graph, edition: str | None = None) -> dict[str, str]:
+def all_files(
+    graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE
+) -> dict[str, str]:
     """File name → content of every open-data file."""
     out = {}
     for name, (_label, make) in FILES.items():
-        out[name] = make(graph, edition) if make is entities_json else make(graph)
+        out[name] = make(graph, edition, licence) if make is entities_json else make(graph)
     return out
 
 
@@ -241,7 +243,8 @@ def data_page(licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE
         "Un texte qui commencerait par « = », « + », « - » ou « @ » est précédé d'une "
         "apostrophe (« '=… »), de même après un « ; » ou une tabulation à l'intérieur d'un "
         "texte : un tableur l'affiche comme du texte au lieu de l'exécuter comme une formule. "
-        "Les nombres ne sont pas concernés.",
+        "Les nombres, numéros de téléphone au format international (+33…) compris, ne sont pas "
+        "concernés.",
         "",
     ]
     return "\n".join(lines)

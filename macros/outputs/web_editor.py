@@ -43,13 +43,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..content.corpus import Corpus
 from ..content.fields import DATE_RE, EMAIL_RE, URL_RE, Field
-from ..content.frontmatter import parse
 from ..content.identifiers import INSEE_RE, QPV_RE, SIREN_RE
 from ..content.locate import PRACTICE_DIR, discover, locate
 from ..content.model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
@@ -290,23 +289,24 @@ def entry_fields(
 # ---------------------------------------------------------------- collections
 
 
-def _found(root: Path, kind: str) -> list[tuple[str, str]]:
-    """(repository path, title) of every entry of ``kind`` on disk, in order."""
-    out = []
-    for located in discover(root, Problems()):
-        if located.kind == kind:
-            parsed, _ = parse((root / located.path).read_bytes(), located.path)
-            title = str(parsed.meta.get("title") or "") if parsed is not None else ""
-            out.append((located.path, title or located.slug))
-    return out
+def _found(corpus: Corpus, kind: str) -> list[tuple[str, str]]:
+    """(repository path, title) of every file of ``kind`` on disk, in order; the title is the
+    one the corpus read (a file it refused is still listed, under its name, to be fixed)."""
+    titles = {e.path: e.title for e in corpus.entries if e.kind == kind}
+    return [
+        (located.path, titles.get(located.path) or located.slug)
+        for located in discover(corpus.root, Problems())
+        if located.kind == kind
+    ]
 
 
-def collections(root: Path, vocabularies: Vocabularies) -> list[dict[str, Any]]:
+def collections(corpus: Corpus) -> list[dict[str, Any]]:
     """The CMS collections, in the order the CMS lists them."""
-    seances = _found(root, "seance")
-    territories = _found(root, "territoire")
+    root = corpus.root
+    seances = _found(corpus, "seance")
+    territories = _found(corpus, "territoire")
     vocabularies = {
-        **vocabularies,
+        **corpus.vocabularies,
         ref_vocabulary("territoire"): {path.split("/")[1]: title for path, title in territories},
     }
     out: list[dict[str, Any]] = [
@@ -411,9 +411,7 @@ def repo_from_url(url: str) -> str:
     return f"{match.group(1)}/{match.group(2)}"
 
 
-def cms_config(
-    root: Path, vocabularies: Vocabularies, repo: str, base_url: str | None = None
-) -> dict[str, Any]:
+def cms_config(corpus: Corpus, repo: str, base_url: str | None = None) -> dict[str, Any]:
     """The content of ``admin/config.yml``.
 
     ``base_url`` is the address of the OAuth proxy that trades GitHub's code for a
@@ -438,7 +436,7 @@ def cms_config(
         "public_folder": PUBLIC_FOLDER,
         # file names without accents or capitals, as capi check requires
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": collections(root, vocabularies),
+        "collections": collections(corpus),
     }
 
 
@@ -493,11 +491,9 @@ def admin_page(script_name: str = SCRIPT_NAME) -> str:
 """
 
 
-def admin_files(
-    root: Path, vocabularies: Vocabularies, repo_url: str, base_url: str | None = None
-) -> dict[str, str]:
+def admin_files(corpus: Corpus, repo_url: str, base_url: str | None = None) -> dict[str, str]:
     """Site path → content of the generated files of ``/admin/``."""
-    config = cms_config(root, vocabularies, repo_from_url(repo_url), base_url)
+    config = cms_config(corpus, repo_from_url(repo_url), base_url)
     return {
         f"{ADMIN_DIR}/{CONFIG_NAME}": config_text(config),
         f"{ADMIN_DIR}/index.html": admin_page(SCRIPT_NAME),

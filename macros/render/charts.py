@@ -9,13 +9,19 @@ the page's sanitising (``sanitize.TRUSTED``) and put back after it.
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
-from itertools import count
 
 from .sanitize import TRUSTED
 from .sessions import MONTHS
 
-_ids = count(1)
+
+def _chart_id(kind: str, title: str, data: object) -> str:
+    """An id from what the chart shows: the same on every build and whatever the pages'
+    order (a process-wide counter changed with the order pages were rendered in)."""
+    digest = hashlib.sha256(repr((kind, title, data)).encode()).hexdigest()[:10]
+    return f"capi-chart-{digest}"
+
 
 STATUS_COLOURS = {
     "prevue": "#6b7280",
@@ -46,7 +52,7 @@ def timeline(rows: list[tuple[str, str | None, str | None, str]], title: str) ->
     label_w, width, row_h, top = 220, 760, 26, 30
     scale = (width - label_w - 10) / months
     height = top + row_h * len(dated) + 10
-    uid = f"capi-chart-{next(_ids)}"
+    uid = _chart_id("timeline", title, dated)
     parts = [
         f'<svg class="capi-chart capi-timeline" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">',
@@ -87,7 +93,7 @@ def bars(data: list[tuple[str, int]], title: str, unit: str = "") -> str:
     label_w, width, row_h = 260, 640, 26
     biggest = max(v for _, v in data) or 1
     height = row_h * len(data) + 8
-    uid = f"capi-chart-{next(_ids)}"
+    uid = _chart_id("bars", title, data)
     described = "; ".join(f"{label} : {value}{unit}" for label, value in data)
     parts = [
         f'<svg class="capi-chart capi-bars" viewBox="0 0 {width} {height}" role="img" '

@@ -145,3 +145,16 @@ def test_build_publishes_the_open_data_and_its_page(built_site):
     assert (built_site / "donnees" / "lieux-mediation-numerique.csv").is_file()
     html = _html(built_site, "donnees")
     assert "Licence Ouverte 2.0" in html and "lieux-mediation-numerique.csv" in html
+
+
+def test_open_data_carries_the_licence_the_organisers_chose(repo_copy):
+    config = repo_copy / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "licence:" not in text  # the default licence until now
+    config.write_text(
+        text.replace("  - capi:\n", "  - capi:\n      licence: CC BY-SA 4.0\n", 1), "utf-8"
+    )
+    result = run_capi("export", "--dossier", "donnees", cwd=repo_copy)
+    assert result.returncode == 0, result.stderr
+    document = json.loads((repo_copy / "donnees" / "entites.json").read_text("utf-8"))
+    assert document["licence"] == "CC BY-SA 4.0"

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from helpers import doc
 
+from macros.content.corpus import load_corpus
 from macros.content.fields import DATE_RE, Field, choice, listof, obj, ref, text
 from macros.content.fields import Field as F
 from macros.content.locate import discover
@@ -23,8 +24,9 @@ from macros.problems import Problems
 from tests.conftest import ROOT
 
 VOCABULARIES = load_vocabularies(ROOT, Problems())
+CORPUS = load_corpus(ROOT)
 REPO_URL = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
-CONFIG = cms.cms_config(ROOT, VOCABULARIES, cms.repo_from_url(REPO_URL))
+CONFIG = cms.cms_config(CORPUS, cms.repo_from_url(REPO_URL))
 FORMS = list(cms.forms(CONFIG))
 FOLDER_COLLECTIONS = {c["name"]: c for c in CONFIG["collections"] if "folder" in c}
 TERRITORIES = {
@@ -196,7 +198,7 @@ def test_territory_choices_are_the_territories_on_disk(make_repo):
             "territories/beta/diagnostic.md": doc("title: Diagnostic Beta"),
         }
     )
-    config = cms.cms_config(root, VOCABULARIES, "o/r")
+    config = cms.cms_config(load_corpus(root), "o/r")
     selects = [
         w for w in all_widgets(config) if w["name"] == "territoire" and w["widget"] == "select"
     ]
@@ -224,7 +226,7 @@ def test_one_programme_collection_per_seance_folder_read_from_disk(make_repo):
             "sessions/07-bilan/index.md": doc("title: Bilan", "mois: juin", "questions: [Et ?]"),
         }
     )
-    names = {c["name"]: c for c in cms.cms_config(root, VOCABULARIES, "o/r")["collections"]}
+    names = {c["name"]: c for c in cms.cms_config(load_corpus(root), "o/r")["collections"]}
     assert names["programme-07-bilan"]["folder"] == "sessions/07-bilan"
     assert names["programme-07-bilan"]["create"] is True
     assert [f["file"] for f in names["seances"]["files"]] == [
@@ -283,7 +285,7 @@ def test_backend_is_github_with_editorial_workflow_and_open_authoring():
     assert CONFIG["publish_mode"] == "editorial_workflow"
     assert CONFIG["locale"] == "fr"
     assert "base_url" not in backend
-    with_proxy = cms.cms_config(ROOT, VOCABULARIES, "o/r", base_url="https://auth.example.org/")
+    with_proxy = cms.cms_config(CORPUS, "o/r", base_url="https://auth.example.org/")
     assert with_proxy["backend"]["base_url"] == "https://auth.example.org"
 
 
@@ -308,7 +310,7 @@ def test_a_repo_url_elsewhere_than_github_is_refused():
 
 
 def test_config_file_is_the_config_in_yaml():
-    files = cms.admin_files(ROOT, VOCABULARIES, REPO_URL)
+    files = cms.admin_files(CORPUS, REPO_URL)
     assert set(files) == {"admin/config.yml", "admin/index.html"}
     text = files["admin/config.yml"]
     assert text.startswith("# ")
