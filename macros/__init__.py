@@ -1,6 +1,5 @@
 """Engine of the capitalisation site generator.
 
-Data flows load → validate → graph → mkdocs → render → export; each step is
-one module (or small package) here. The core (everything except
-``mkdocs_plugin`` and ``organiser_macros``) knows nothing of MkDocs.
+Data flows content → graph → render → outputs, driven by mkdocs_adapter (the only
+package that knows MkDocs) and commands (capi); macros/README.md draws the flow.
 """

@@ -1,1 +1,1 @@
-
+"""The command line (capi) and the steps it runs."""

@@ -1,1 +1,1 @@
-
+"""Contributed files read and checked: locate, front matter, fields, references, corpus."""

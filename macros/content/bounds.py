@@ -1,4 +1,5 @@
-"""Bounds on the Markdown that Python-Markdown is asked to convert (DESIGN §6: bounded time).
+"""Bounds on the Markdown that Python-Markdown is asked to convert, so builds take bounded
+time (see docs/guides/securite.md).
 
 Python-Markdown is quadratic in some constructs and recursive in others (measured on
 this project's extensions: 30 KB of « [ » takes 81 s, 60 KB of « <a  » 18 s, 80 KB of

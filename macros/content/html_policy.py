@@ -1,4 +1,4 @@
-"""What HTML and links contributed Markdown may carry, told with the line (DESIGN §6).
+"""What HTML and links contributed Markdown may carry, told with the line (docs/guides/securite.md).
 
 The rules are judged on what Python-Markdown actually produces from the body, with
 the site's extensions (``attr_list`` included), so the check and the page never

@@ -1,4 +1,4 @@
-"""MkDocs integration: a thin adapter from MkDocs events to the engine (DESIGN §2).
+"""MkDocs integration: a thin adapter from MkDocs events to the engine (see macros/README.md).
 
 - ``on_files`` loads and validates the corpus once, mounts ``sessions/`` and
   ``territories/`` under French URLs, and adds the generated pages.

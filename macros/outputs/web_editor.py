@@ -7,7 +7,7 @@ module generates the two other files of ``/admin/``: ``config.yml``, derived fro
 ``SCHEMAS`` and the vocabularies so the forms never disagree with ``capi check``,
 and ``index.html``, the only page of the site that loads the CMS.
 
-Collections, one per place where a content type lives (DESIGN §3), checked with
+Collections, one per place where a content type lives, checked with
 Decap CMS 3.16.3 against the repository's files:
 
 - ``seances``: a files collection, one file per ``sessions/NN-slug/index.md`` found

@@ -1,4 +1,5 @@
-"""A Content-Security-Policy for every built page (DESIGN §6), as a ``<meta>`` element.
+"""A Content-Security-Policy for every built page, as a ``<meta>`` element
+(see docs/guides/securite.md).
 
 Static hosting (GitHub Pages, a USB key) cannot send headers, so the policy goes in the
 page itself, right after ``<meta charset>``, before any script. Scripts run only from the

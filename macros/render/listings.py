@@ -1,7 +1,7 @@
 """Generated pages: one per practice, theme and actor type, and the family indexes.
 
 Entries are reached through these pages, the explorer and search, never
-through a sidebar listing every entry (DESIGN §4: that made builds quadratic).
+through a sidebar listing every entry (that made builds quadratic: docs/performances.md).
 """
 
 from __future__ import annotations

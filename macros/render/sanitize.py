@@ -1,4 +1,4 @@
-"""The last word on what a page built from contributed content may carry (DESIGN §6).
+"""The last word on what a page built from contributed content may carry (docs/guides/securite.md).
 
 Every page's HTML passes, after Markdown conversion, through nh3 (Rust's ammonia, an
 HTML5 parser, so it reads markup as browsers do) with an allow-list: the tags and

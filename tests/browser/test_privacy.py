@@ -1,4 +1,5 @@
-"""No request from any page type to a host other than the site itself (GDPR, DESIGN §6)."""
+"""No request from any page type to a host other than the site itself (GDPR; see the
+Sécurité guide)."""
 
 from __future__ import annotations
 
