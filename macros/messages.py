@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "type « {declared} » déclaré, mais l'emplacement du fichier indique « {expected} »",
         "Type contradictoire",
     ),
-    "E019": ("emplacement non reconnu : {hint}", "Emplacement de fichier non reconnu"),
+    "E019": ("fichier rangé au mauvais endroit : {expected}", "Fichier au mauvais endroit"),
     "E020": (
         "pratique « {value} » inconnue{suggestion} ; pour en créer une : capi new pratique {value}",
         "Pratique inconnue",
@@ -109,6 +109,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E035": ("texte trop coûteux à mettre en page : {what} ; {remedy}", "Texte trop complexe"),
     "E036": ("nom de fichier ou de dossier invalide : {why}", "Nom de fichier invalide"),
     "E037": ("référence « {text} » incomplète : {why}", "Référence incomplète"),
+    "E038": (
+        "ce type de fichier n'est pas publié ici : {expected} ; seules des images et des "
+        "documents (PNG, JPEG, WebP, GIF, PDF, CSV, ODT, ODS) peuvent l'accompagner",
+        "Type de fichier refusé",
+    ),
+    "E039": (
+        "extension « {ext} » : écrivez « .md » en minuscules, sinon la page serait publiée "
+        "en texte brut",
+        "Extension en majuscules",
+    ),
+    "E040": ("fichier illisible (droits d'accès ou fichier spécial)", "Fichier illisible"),
+    "E041": (
+        "ce dossier de {what} n'a pas de index.md : créez-le en copiant un index.md voisin, "
+        "ou déplacez ce fichier",
+        "Dossier sans index.md",
+    ),
+    "E042": (
+        "fichier des vocabulaires « vocabulaires.yml » introuvable à la racine du dépôt",
+        "Vocabulaires introuvables",
+    ),
     "W002": ("mise en forme retirée à la publication : {what} ; {remedy}", "Mise en forme ignorée"),
     "W003": (
         "« {key} » : la valeur est entourée de guillemets typographiques {quotes}, qui "
@@ -171,6 +191,20 @@ REMEDIES: dict[str, str] = {
     "le fichier.",
     "E019": "Rangez le fichier au bon endroit : `sessions/NN-nom/` pour une séance et ses "
     "interventions, `territories/<territoire>/` pour un territoire et ses livrables.",
+    "E038": "Seuls les fichiers Markdown (`.md`) et les images ou documents joints sont "
+    "publiés depuis `sessions/`, `territories/` et `docs/pratiques/`. Un fichier HTML, "
+    "JavaScript ou SVG pourrait exécuter du code dans le navigateur des lecteurs : "
+    "convertissez-le (une image SVG en PNG) ou mettez un lien vers lui.",
+    "E039": "Renommez le fichier avec l'extension `.md` en minuscules (par exemple "
+    "`atelier.MD` → `atelier.md`).",
+    "E040": "Le fichier ne peut pas être lu : vérifiez ses droits d'accès (`chmod 644`) ou "
+    "remplacez-le par un vrai fichier.",
+    "E041": "Une intervention vit dans le dossier d'une séance, un livrable dans celui d'un "
+    "territoire ; chacun de ces dossiers a son `index.md` (la présentation de la séance ou du "
+    "territoire). Créez-le en copiant celui d'un dossier voisin, ou déplacez le fichier dans "
+    "un dossier existant.",
+    "E042": "Le dépôt doit contenir `vocabulaires.yml` à sa racine : lancez la commande depuis "
+    "le dossier du dépôt, ou restaurez ce fichier depuis l'historique Git.",
     "E020": "Les pratiques forment une liste tenue par les organisateurs. Corrigez "
     "l'identifiant (voir la suggestion) ou demandez la création de la pratique avec "
     "`capi new pratique <identifiant>`.",

@@ -172,7 +172,7 @@ def load_entry(
     try:
         raw = (root / path).read_bytes()
     except OSError:
-        problems.add(path, 1, "E019", hint="fichier illisible")
+        problems.add(path, 1, "E040")
         return None, []
     parsed, found = parse(raw, path)
     problems.extend(found)
@@ -271,15 +271,11 @@ def _check_identity(corpus: Corpus) -> None:
     for entry in unique:
         folder = entry.src_uri.rsplit("/", 1)[0]
         if entry.kind == "intervention" and folder not in seance_dirs:
-            corpus.problems.add(
-                entry.path, 1, "E019", hint="ce dossier de séance n'a pas de index.md"
-            )
+            corpus.problems.add(entry.path, 1, "E041", what="séance")
         if entry.kind in ("diagnostic", "plan-action", "partenariat") and (
             entry.slug not in territories
         ):
-            corpus.problems.add(
-                entry.path, 1, "E019", hint="ce dossier de territoire n'a pas de index.md"
-            )
+            corpus.problems.add(entry.path, 1, "E041", what="territoire")
     corpus.entries = unique
 
 

@@ -41,15 +41,18 @@ class Located:
     src_uri: str
 
 
-Found = tuple[Located | None, str | None]  # what the file is, or why it is not content
+# why a file is not content: a problem code of the catalogue and its parameters
+Refusal = tuple[str, dict[str, str]]
+Found = tuple[Located | None, Refusal | None]  # what the file is, or why it is not content
 
 
 def locate(path: str) -> Found:
-    """Classify a repository-relative path. Returns (located, hint when unrecognised)."""
+    """Classify a repository-relative path: (located, None), (None, refusal) for a file in a
+    content folder that cannot be published, or (None, None) for any other file."""
     parts = path.split("/")
     name = parts[-1]
     if os.path.splitext(name)[1].lower() == ".md" and not name.endswith(".md"):
-        return None, f"extension « {name[-3:]} » : écrivez « .md » en minuscules"  # raw text
+        return None, ("E039", {"ext": name[-3:]})  # would be published as raw text
     if "/".join(parts[:2]) == PRACTICE_DIR:
         return _in_practices(path, parts)
     if parts[0] == "sessions":
@@ -60,6 +63,12 @@ def locate(path: str) -> Found:
 
 
 # one locator per content folder; ``parts`` is the path split on "/"
+
+TERRITORY_FILES = "un territoire contient index.md, diagnostic.md, plan-action.md, partenariat.md"
+
+
+def _bad_name(what: str) -> Refusal:
+    return "E036", {"why": f"{what} : minuscules sans accents, chiffres et tirets"}
 
 
 def _suffix(parts: list[str]) -> str:
@@ -73,24 +82,27 @@ def _in_practices(path: str, parts: list[str]) -> Found:
     if len(parts) == 3 and _suffix(parts) == ".md":
         slug = name[:-3]
         if not SLUG_RE.match(slug):
-            return None, f"nom de pratique « {slug} » : minuscules sans accents et tirets"
+            return None, _bad_name(f"nom de pratique « {slug} »")
         return Located(path, "pratique", slug, f"pratiques/{name}"), None
     if _suffix(parts) in ASSET_SUFFIXES:
         return Located(path, "asset", "", "/".join(["pratiques", *parts[2:]])), None
     # anything else (.html, .js, .svg, sub-folders) would be published as it is
-    return None, (
-        "une pratique est un fichier docs/pratiques/<nom>.md ; seules des "
-        "images et documents (PNG, JPEG, PDF…) peuvent l'accompagner"
-    )
+    if _suffix(parts) == ".md":
+        return None, (
+            "E019",
+            {"expected": "une pratique va dans docs/pratiques/, sans sous-dossier"},
+        )
+    return None, ("E038", {"expected": "une pratique est un fichier docs/pratiques/<nom>.md"})
 
 
 def _in_sessions(path: str, parts: list[str]) -> Found:
     if len(parts) < 3:
-        return None, "un fichier de séance va dans sessions/NN-nom/ (ex. sessions/01-enjeux/)"
+        return None, ("E019", {"expected": "un fichier de séance va dans sessions/NN-nom/"})
     match = SESSION_DIR_RE.match(parts[1])
     if not match:
         return None, (
-            f"dossier « {parts[1]} » : le nom d'un dossier de séance est NN-nom (ex. 01-enjeux)"
+            "E036",
+            {"why": f"dossier « {parts[1]} » : un dossier de séance s'appelle NN-nom (01-enjeux)"},
         )
     name = parts[-1]
     base = f"seances/{parts[1]}"
@@ -99,19 +111,21 @@ def _in_sessions(path: str, parts: list[str]) -> Found:
     if len(parts) == 3 and _suffix(parts) == ".md":
         slug = name[:-3]
         if not SLUG_RE.match(slug):
-            return None, f"nom de fichier « {name} » : minuscules sans accents, chiffres et tirets"
+            return None, _bad_name(f"nom de fichier « {name} »")
         return Located(path, "intervention", slug, f"{base}/{name}"), None
     if _suffix(parts) in ASSET_SUFFIXES:
         return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
-    return None, "seuls les fichiers .md et les images ou documents vont dans sessions/"
+    if _suffix(parts) == ".md":
+        return None, ("E019", {"expected": "une page va dans sessions/NN-nom/, sans sous-dossier"})
+    return None, ("E038", {"expected": "une séance contient des fichiers .md"})
 
 
 def _in_territories(path: str, parts: list[str]) -> Found:
     if len(parts) < 3:
-        return None, "un fichier de territoire va dans territories/<territoire>/"
+        return None, ("E019", {"expected": "un fichier de territoire va dans territories/<nom>/"})
     slug = parts[1]
     if not SLUG_RE.match(slug):
-        return None, f"dossier « {slug} » : minuscules sans accents, chiffres et tirets"
+        return None, _bad_name(f"dossier « {slug} »")
     name = parts[-1]
     base = f"territoires/{slug}"
     if len(parts) == 3 and name == "index.md":
@@ -121,10 +135,9 @@ def _in_territories(path: str, parts: list[str]) -> Found:
         return Located(path, kind, slug, f"{base}/{DELIVERABLE_URLS[kind]}"), None
     if _suffix(parts) in ASSET_SUFFIXES:
         return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
-    return None, (
-        "un territoire contient index.md, diagnostic.md, plan-action.md, "
-        "partenariat.md et des images"
-    )
+    if _suffix(parts) == ".md":
+        return None, ("E019", {"expected": TERRITORY_FILES})
+    return None, ("E038", {"expected": TERRITORY_FILES})
 
 
 # names must be plain: a newline forges CI annotations, other digits fake a séance number
@@ -184,11 +197,12 @@ def discover(root: Path, problems: Problems) -> list[Located]:
                 if filename.startswith(".") or bad_name(filename) or path.is_symlink():
                     continue
                 rel = path.relative_to(root).as_posix()
-                located, hint = locate(rel)
+                located, refusal = locate(rel)
                 if located is not None:
                     found.append(located)
-                elif hint is not None:
-                    problems.add(rel, 1, "E019", hint=hint)
+                elif refusal is not None:
+                    code, params = refusal
+                    problems.add(rel, 1, code, **params)
     return found
 
 

@@ -55,7 +55,7 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
     try:
         raw = (root / path).read_bytes()
     except OSError:
-        problems.add(path, 1, "E019", hint="fichier des vocabulaires introuvable")
+        problems.add(path, 1, "E042")
         return {}
     parsed, found = parse_yaml(raw, path)
     problems.extend(found)

@@ -175,9 +175,10 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 log.warning(f"{file.src_uri} : lien symbolique ignoré (E034)")
                 files.remove(file)
             elif file.src_uri.startswith(practices) and file.src_uri != practices + "index.md":
-                located, _ = locate(f"{PRACTICE_DIR}/{file.src_uri[len(practices) :]}")
+                located, refusal = locate(f"{PRACTICE_DIR}/{file.src_uri[len(practices) :]}")
                 if located is None:
-                    log.warning(f"{file.src_uri} : fichier non publié (E019)")
+                    code = refusal[0] if refusal else "E038"
+                    log.warning(f"{file.src_uri} : fichier non publié ({code})")
                     files.remove(file)
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:

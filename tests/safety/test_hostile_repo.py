@@ -89,8 +89,8 @@ def check_output(hostile_repo) -> str:
         ("docs/pratiques/espace-insecable.md:1", "E002"),
         ("docs/pratiques/titre-liste.md:2", "E012"),
         ("docs/pratiques/bombe.md:2", "E008"),
-        ("docs/pratiques/notes.html:1", "E019"),
-        ("docs/pratiques/outils/a.js:1", "E019"),
+        ("docs/pratiques/notes.html:1", "E038"),
+        ("docs/pratiques/outils/a.js:1", "E038"),
         ("sessions/01-enjeux/nombres.md:2", "E005"),
     ],
 )

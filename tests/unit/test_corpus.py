@@ -389,14 +389,14 @@ CASES = [
     (
         "item-without-seance-index",
         {"sessions/03-vide/a.md": item()},
-        [("sessions/03-vide/a.md", 1, "E019")],
-        ["ce dossier de séance n'a pas de index.md"],
+        [("sessions/03-vide/a.md", 1, "E041")],
+        ["ce dossier de séance n'a pas de index.md", "déplacez ce fichier"],
     ),
     (
         "deliverable-without-territory",
         {"territories/roubaix/diagnostic.md": doc("title: D")},
-        [("territories/roubaix/diagnostic.md", 1, "E019")],
-        ["ce dossier de territoire n'a pas de index.md"],
+        [("territories/roubaix/diagnostic.md", 1, "E041")],
+        ["ce dossier de territoire n'a pas de index.md", "déplacez ce fichier"],
     ),
 ]
 
@@ -531,7 +531,7 @@ def test_all_problems_are_reported_at_once(load: Load) -> None:
         ("sessions/01-seance/index.md", 3, "E014"),
         ("sessions/01-seance/index.md", 5, "E013"),
         ("sessions/01-seance/sans-entete.md", 1, "E002"),
-        ("sessions/x/a.md", 1, "E019"),
+        ("sessions/x/a.md", 1, "E036"),
         ("territories/lille/index.md", 6, "E026"),
     ]
     # files that could not be parsed are left out; the others are still usable
@@ -553,7 +553,7 @@ def test_missing_vocabulary_file(make_repo: Callable[[dict[str, str | bytes]], P
     root = make_repo({SEANCE_PATH: SEANCE})
     (root / "vocabulaires.yml").unlink()
     corpus = load_corpus(root)
-    assert ("vocabulaires.yml", 1, "E019") in summary(corpus)
+    assert ("vocabulaires.yml", 1, "E042") in summary(corpus)
     assert (SEANCE_PATH, 4, "E014") in summary(corpus)  # « juin » is no longer a known month
 
 

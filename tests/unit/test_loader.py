@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.locate import Located, discover, locate
+from macros.messages import render_message
 from macros.problems import Problems
 
 
@@ -52,27 +53,30 @@ def test_locate_recognised(path: str, kind: str, slug: str, src_uri: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("path", "hint"),
+    ("path", "code", "said"),
     [
-        ("sessions/index.md", "sessions/NN-nom/"),
-        ("sessions/1-enjeux/index.md", "dossier « 1-enjeux »"),
-        ("sessions/01_enjeux/index.md", "dossier « 01_enjeux »"),
-        ("sessions/01-Enjeux/index.md", "dossier « 01-Enjeux »"),
-        ("sessions/01-enjeux/Atelier.md", "nom de fichier « Atelier.md »"),
-        ("sessions/01-enjeux/atelier_fablab.md", "nom de fichier « atelier_fablab.md »"),
-        ("sessions/01-enjeux/dessin.svg", "seuls les fichiers .md"),
-        ("sessions/01-enjeux/sous/page.md", "seuls les fichiers .md"),
-        ("territories/index.md", "territories/<territoire>/"),
-        ("territories/Lille/index.md", "dossier « Lille »"),
-        ("territories/lille/notes.md", "un territoire contient index.md"),
-        ("territories/lille/logo.svg", "un territoire contient index.md"),
-        ("docs/pratiques/Fab-Lab.md", "nom de pratique « Fab-Lab »"),
+        ("sessions/index.md", "E019", "sessions/NN-nom/"),
+        ("sessions/1-enjeux/index.md", "E036", "dossier « 1-enjeux »"),
+        ("sessions/01_enjeux/index.md", "E036", "dossier « 01_enjeux »"),
+        ("sessions/01-Enjeux/index.md", "E036", "dossier « 01-Enjeux »"),
+        ("sessions/01-enjeux/Atelier.md", "E036", "nom de fichier « Atelier.md »"),
+        ("sessions/01-enjeux/atelier_fablab.md", "E036", "nom de fichier « atelier_fablab.md »"),
+        ("sessions/01-enjeux/dessin.svg", "E038", "une séance contient des fichiers .md"),
+        ("sessions/01-enjeux/sous/page.md", "E019", "sans sous-dossier"),
+        ("sessions/01-enjeux/atelier.MD", "E039", "« .MD »"),
+        ("territories/index.md", "E019", "territories/<nom>/"),
+        ("territories/Lille/index.md", "E036", "dossier « Lille »"),
+        ("territories/lille/notes.md", "E019", "un territoire contient index.md"),
+        ("territories/lille/logo.svg", "E038", "un territoire contient index.md"),
+        ("docs/pratiques/Fab-Lab.md", "E036", "nom de pratique « Fab-Lab »"),
+        ("docs/pratiques/outils/a.md", "E019", "sans sous-dossier"),
     ],
 )
-def test_locate_unrecognised_gives_a_hint(path: str, hint: str) -> None:
-    located, message = locate(path)
-    assert located is None
-    assert message is not None and hint in message
+def test_locate_refuses_with_a_specific_code(path: str, code: str, said: str) -> None:
+    located, refusal = locate(path)
+    assert located is None and refusal is not None
+    assert refusal[0] == code
+    assert said in render_message(refusal[0], **refusal[1])
 
 
 @pytest.mark.parametrize(
@@ -120,8 +124,8 @@ def test_discover_order_kinds_and_problems(
         ("docs/pratiques/fablab.md", "pratique"),
     ]
     assert sorted((p.path, p.line, p.code) for p in problems) == [
-        ("sessions/x/a.md", 1, "E019"),
-        ("territories/lille/notes.txt", 1, "E019"),
+        ("sessions/x/a.md", 1, "E036"),
+        ("territories/lille/notes.txt", 1, "E038"),
     ]
 
 
@@ -132,8 +136,8 @@ def test_discover_without_content_folders(tmp_path: Path) -> None:
 
 
 def test_images_next_to_practices_are_assets_and_other_files_are_refused() -> None:
-    located, hint = locate("docs/pratiques/images/a.png")
-    assert located is not None and located.kind == "asset" and hint is None
+    located, refusal = locate("docs/pratiques/images/a.png")
+    assert located is not None and located.kind == "asset" and refusal is None
     for path in ("docs/pratiques/notes.html", "docs/pratiques/outils/a.js"):
-        located, hint = locate(path)
-        assert located is None and hint.startswith("une pratique est un fichier")
+        located, refusal = locate(path)
+        assert located is None and refusal[0] == "E038"
