@@ -1,4 +1,5 @@
-"""Every French message the engine prints, each with a stable code.
+"""Every French text the engine prints: problems with a stable code, and the commands'
+own lines (``TEXTS``), so wording is reviewed and kept consistent in one place.
 
 The "Messages d'erreur" page of the site documents each code under an anchor
 of the same name (lowercase), and ``capi check`` links to it.
@@ -254,3 +255,87 @@ REMEDIES: dict[str, str] = {
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
     "`capi publish --sans-exemples`.",
 }
+
+
+# What the commands say, by command; templates use str.format parameters
+TEXTS: dict[str, str] = {
+    # capi check
+    "check.missing": "capi check : « {path} » n'existe pas ; vérifiez le chemin",
+    "check.outside": "capi check : « {path} » est hors du dépôt ({root})",
+    "check.not_content": (
+        "capi check : « {path} » n'est pas un fichier de contenu (dossiers sessions/, "
+        "territories/, {practices}/ ou {vocabularies})"
+    ),
+    # {s}, {fs}: « s » for a plural, « » for one
+    "check.failed": (
+        "{count} problème{s} dans {files} fichier{fs}. Chaque code est expliqué sur la page "
+        "« Messages d'erreur » du site ({doc})."
+    ),
+    "check.ok": "capi check : {count} fiche{s} vérifiée{s}, aucun problème ({seconds:.2f} s).",
+    # capi new
+    "new.refused": "capi new : {reason}",
+    "new.interrupted": "capi new : interrompu, rien n'a été écrit.",
+    "new.created": "créé : {path}",
+    "new.next": "Complétez puis vérifiez avec : capi check {paths}",
+    "new.bad_seance": "numéro de séance « {number} » invalide : un ou deux chiffres (ex. 02)",
+    "new.unknown_seance": "séance « {number} » inconnue ; séances existantes : {existing}",
+    "new.missing": "{what} manquant(e) : précisez-le en option (voir capi new --help)",
+    "new.unknown_type": (
+        "type « {what} » inconnu ; types possibles : retour, intervention, territoire, pratique"
+    ),
+    "new.unknown_format": "format « {fmt} » inconnu ; formats possibles : {formats}",
+    "new.report_exists": (
+        "une intervention « {slug} » existe déjà ; choisissez un autre titre ou un "
+        "identifiant avec --slug"
+    ),
+    "new.practice_exists": "la pratique « {slug} » existe déjà",
+    "new.unsafe_folder": (
+        "{folder} est hors du dépôt ou passe par un lien symbolique : rien n'a été écrit"
+    ),
+    "new.file_exists": "{path} existe déjà : rien n'a été écrit",
+    "new.no_letters": (
+        "le titre ou l'identifiant ne contient aucune lettre ni chiffre utilisable pour un "
+        "nom de fichier"
+    ),
+    "new.empty_answer": "réponse vide : rien n'a été écrit",
+    # capi build, export, schemas, liens
+    "build.failed": "capi build : échec de la construction, {folder}/ est inchangé. {reason}",
+    "build.done": "capi build : site construit dans {target}",
+    "export.invalid": "capi export : fiches invalides, aucune donnée écrite.",
+    "export.done": "capi export : {count} fichiers écrits dans {target}",
+    "schemas.done": "capi schemas : {count} schéma(s) mis à jour dans schemas/",
+    "links.listed": (
+        "capi liens : {links} lien(s) externe(s), {urls} adresse(s) différente(s). "
+        "Ajoutez --verifier (réseau nécessaire) pour tester chaque adresse."
+    ),
+    "links.http_error": "erreur {status}",
+    "links.unreachable": "injoignable",
+    "links.unreachable_because": "injoignable ({reason})",
+    "links.checked": "capi liens : {urls} adresse(s) testée(s), {broken} lien(s) en erreur.",
+    # capi publish
+    "publish.invalid": (
+        "capi publish : {count} problème(s) ; rien n'a été publié. Corrigez-les (capi check) "
+        "puis relancez."
+    ),
+    "publish.examples": (
+        "capi publish : attention, {count} fiche(s) d'exemple seront publiées "
+        "(exemple: true) ; utilisez --sans-exemples pour les exclure."
+    ),
+    "publish.site": "capi publish : construction du site…",
+    "publish.offline": "capi publish : version hors ligne…",
+    "publish.booklet": "capi publish : livret PDF…",
+    "publish.step_site": "construction du site",
+    "publish.step_offline": "construction hors ligne",
+    "publish.failed": "capi publish : échec ({step}) ; {folder}/ est inchangé.",
+    "publish.done": (
+        "capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
+        "site-hors-ligne.zip, donnees/, SHA256SUMS)"
+    ),
+    # any command
+    "interrupted": "capi : interrompu.",
+}
+
+
+def say(key: str, **params: object) -> str:
+    """The command text ``key`` with its parameters."""
+    return TEXTS[key].format(**params)

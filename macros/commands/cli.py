@@ -17,7 +17,7 @@ from ..content.corpus import load_corpus
 from ..content.locate import CONTENT_DIRS, PRACTICE_DIR
 from ..content.vocabulary import VOCABULARY_FILE, load_vocabularies
 from ..graph import Graph
-from ..messages import DOC_URL
+from ..messages import DOC_URL, say
 from ..outputs import atomic, open_data
 from ..outputs.json_schemas import write_schemas
 from ..problems import Problems
@@ -56,12 +56,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         for raw in args.chemins:
             path = Path(os.path.abspath(raw))  # a symlink is checked as itself (E034)
             if not path.exists() and not path.is_symlink():
-                print(f"capi check : « {raw} » n'existe pas ; vérifiez le chemin", file=sys.stderr)
+                print(say("check.missing", path=raw), file=sys.stderr)
                 return 2
             try:
                 rel = path.relative_to(root).as_posix()
             except ValueError:
-                print(f"capi check : « {raw} » est hors du dépôt ({root})", file=sys.stderr)
+                print(say("check.outside", path=raw, root=root), file=sys.stderr)
                 return 2
             if not (
                 rel.split("/")[0] in CONTENT_DIRS
@@ -69,8 +69,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                 or rel == VOCABULARY_FILE
             ):
                 print(
-                    f"capi check : « {raw} » n'est pas un fichier de contenu (dossiers "
-                    f"sessions/, territories/, {PRACTICE_DIR}/ ou {VOCABULARY_FILE})",
+                    say(
+                        "check.not_content",
+                        path=raw,
+                        practices=PRACTICE_DIR,
+                        vocabularies=VOCABULARY_FILE,
+                    ),
                     file=sys.stderr,
                 )
                 return 2
@@ -95,17 +99,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:
         files = len({p.path for p in errors})
         print(
-            f"{len(errors)} problème{'s' if len(errors) > 1 else ''} dans {files} "
-            f"fichier{'s' if files > 1 else ''}. Chaque code est expliqué sur la page "
-            f"« Messages d'erreur » du site ({DOC_URL}).",
+            say(
+                "check.failed",
+                count=len(errors),
+                s=_plural(len(errors)),
+                files=files,
+                fs=_plural(files),
+                doc=DOC_URL,
+            ),
             file=sys.stderr,
         )
         return 1
-    print(
-        f"capi check : {count} fiche{'s' if count > 1 else ''} vérifiée{'s' if count > 1 else ''}"
-        f", aucun problème ({elapsed:.2f} s)."
-    )
+    print(say("check.ok", count=count, s=_plural(count), seconds=elapsed))
     return 0
+
+
+def _plural(count: int) -> str:
+    return "s" if count > 1 else ""
 
 
 # build and publish import MkDocs (~0.1 s) when they run, so that check, new and the
@@ -130,14 +140,14 @@ def cmd_new(args: argparse.Namespace) -> int:
             asker(),
         )
     except NewError as exc:
-        print(f"capi new : {exc}", file=sys.stderr)
+        print(say("new.refused", reason=exc), file=sys.stderr)
         return 2
     except (EOFError, KeyboardInterrupt):
-        print("capi new : interrompu, rien n'a été écrit.", file=sys.stderr)
+        print(say("new.interrupted"), file=sys.stderr)
         return 2
     for path in written:
-        print(f"créé : {path.as_posix()}")
-    print(f"Complétez puis vérifiez avec : capi check {' '.join(p.as_posix() for p in written)}")
+        print(say("new.created", path=path.as_posix()))
+    print(say("new.next", paths=" ".join(p.as_posix() for p in written)))
     return 0
 
 
@@ -147,7 +157,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if corpus.problems.errors:
         for problem in corpus.problems:
             print(problem, file=sys.stderr)
-        print("capi export : fiches invalides, aucune donnée écrite.", file=sys.stderr)
+        print(say("export.invalid"), file=sys.stderr)
         return 1
     target = Path(args.dossier) if args.dossier else root / "site" / open_data.DATA_DIR
     from ..mkdocs_adapter.build import site_identity  # MkDocs reads the licence from mkdocs.yml
@@ -156,7 +166,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with atomic.replacing(target) as work:
         for name, content in open_data.all_files(Graph(corpus), args.edition, licence).items():
             (work / name).write_text(content, encoding="utf-8", newline="")
-    print(f"capi export : {len(open_data.FILES)} fichiers écrits dans {target}")
+    print(say("export.done", count=len(open_data.FILES), target=target))
     return 0
 
 
@@ -169,7 +179,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     written = write_schemas(root, vocabularies)
-    print(f"capi schemas : {len(written)} schéma(s) mis à jour dans schemas/")
+    print(say("schemas.done", count=len(written)))
     return 0
 
 
@@ -189,12 +199,9 @@ def cmd_links(args: argparse.Namespace) -> int:
         print(text)
     urls = len({link.url for link in links})
     if not args.verifier:
-        print(
-            f"capi liens : {len(links)} lien(s) externe(s), {urls} adresse(s) différente(s). "
-            "Ajoutez --verifier (réseau nécessaire) pour tester chaque adresse."
-        )
+        print(say("links.listed", links=len(links), urls=urls))
         return 0
-    print(f"capi liens : {urls} adresse(s) testée(s), {broken} lien(s) en erreur.")
+    print(say("links.checked", urls=urls, broken=broken))
     return 1 if broken else 0
 
 
@@ -300,5 +307,5 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("capi : interrompu.", file=sys.stderr)
+        print(say("interrupted"), file=sys.stderr)
         return 130

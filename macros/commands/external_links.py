@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..content.corpus import load_corpus
 from ..content.prose import line_at, mask_code
+from ..messages import say
 
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
 TIMEOUT = 10
@@ -71,10 +72,10 @@ def status_of(url: str) -> str:
         except urllib.error.HTTPError as exc:
             if method == "HEAD" and exc.code in (403, 405, 501):
                 continue
-            return f"erreur {exc.code}"
+            return say("links.http_error", status=exc.code)
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            return f"injoignable ({getattr(exc, 'reason', exc)})"
-    return "injoignable"
+            return say("links.unreachable_because", reason=getattr(exc, "reason", exc))
+    return say("links.unreachable")
 
 
 def report(links: list[ExternalLink], check: bool) -> tuple[str, int]:

@@ -14,6 +14,7 @@ from ..content.corpus import known_identities, load_corpus
 from ..content.fields import SLUG_RE
 from ..content.locate import SESSION_DIR_RE, is_outside_or_linked
 from ..content.vocabulary import load_vocabularies
+from ..messages import say
 from ..problems import Problems
 
 
@@ -31,15 +32,13 @@ def slugify(text: str) -> str:
 def _seance_dir(root: Path, number: str) -> Path:
     number = number.strip()
     if not re.fullmatch(r"[0-9]{1,2}", number):  # never a path: « ../.. » finds nothing
-        raise NewError(
-            f"numéro de séance « {number[:20]} » invalide : un ou deux chiffres (ex. 02)"
-        )
+        raise NewError(say("new.bad_seance", number=number[:20]))
     number = number.zfill(2)
     for folder in sorted((root / "sessions").glob(f"{number}-*")):
         if SESSION_DIR_RE.match(folder.name) and (folder / "index.md").is_file():
             return folder
     existing = sorted(p.name for p in (root / "sessions").glob("*") if p.is_dir())
-    raise NewError(f"séance « {number} » inconnue ; séances existantes : {', '.join(existing)}")
+    raise NewError(say("new.unknown_seance", number=number, existing=", ".join(existing)))
 
 
 @dataclass
@@ -59,10 +58,7 @@ class _Request:
         if value:
             return value
         if self.ask is None:
-            raise NewError(
-                f"{question.rstrip(' ?:')} manquant(e) : précisez-le en option "
-                "(voir capi new --help)"
-            )
+            raise NewError(say("new.missing", what=question.rstrip(" ?:")))
         return self.ask(question)
 
 
@@ -87,10 +83,7 @@ def create(
     """Create the file(s) for ``what``; returns the paths written (relative to ``root``)."""
     planner = _PLANNERS.get(what)
     if planner is None:
-        raise NewError(
-            f"type « {what} » inconnu ; types possibles : retour, intervention, "
-            "territoire, pratique"
-        )
+        raise NewError(say("new.unknown_type", what=what))
     vocabularies = load_vocabularies(root, Problems())
     known = {k: sorted(v) for k, v in known_identities(load_corpus(root)).items()}
     request = _Request(root, slug, title, seance, fmt, ask, vocabularies.get("formats", {}), known)
@@ -120,9 +113,7 @@ def _plan_report(what: str, request: _Request) -> _Plan:
     )
     fmt = "retour-experience" if what == "retour" else request.need(request.fmt, "Format : ")
     if fmt not in request.formats:
-        raise NewError(
-            f"format « {fmt} » inconnu ; formats possibles : " + ", ".join(request.formats)
-        )
+        raise NewError(say("new.unknown_format", fmt=fmt, formats=", ".join(request.formats)))
     title = request.need(request.title, "Titre : ")
     slug = request.slug or slugify(title)
     values: dict[str, object] = {"title": title, "format": fmt}
@@ -130,10 +121,7 @@ def _plan_report(what: str, request: _Request) -> _Plan:
         values["avancement"] = "a-completer"
     files = {folder / f"{_valid_slug(slug)}.md": (what, "intervention")}
     if slug in request.known.get("intervention", []):
-        raise NewError(
-            f"une intervention « {slug} » existe déjà ; choisissez un autre titre "
-            "ou un identifiant avec --slug"
-        )
+        raise NewError(say("new.report_exists", slug=slug))
     return values, files
 
 
@@ -149,7 +137,7 @@ def _plan_territory(what: str, request: _Request) -> _Plan:
 def _plan_practice(what: str, request: _Request) -> _Plan:
     slug = _valid_slug(request.need(request.slug, "Identifiant de la pratique (ex. fablab) : "))
     if slug in request.known.get("pratique", []):
-        raise NewError(f"la pratique « {slug} » existe déjà")
+        raise NewError(say("new.practice_exists", slug=slug))
     files = {request.root / "docs" / "pratiques" / f"{slug}.md": ("pratique", "pratique")}
     return {"title": request.title or slug.replace("-", " ").capitalize()}, files
 
@@ -165,22 +153,16 @@ _PLANNERS: dict[str, Callable[[str, _Request], _Plan]] = {
 def _refuse_unsafe_or_existing(root: Path, files: dict[Path, tuple[str, str]]) -> None:
     for path in files:
         if is_outside_or_linked(root, path.parent if path.parent.exists() else root):
-            raise NewError(
-                f"{path.parent} est hors du dépôt ou passe par un lien symbolique : "
-                "rien n'a été écrit"
-            )
+            raise NewError(say("new.unsafe_folder", folder=path.parent))
         if path.exists():
-            raise NewError(f"{path.relative_to(root)} existe déjà : rien n'a été écrit")
+            raise NewError(say("new.file_exists", path=path.relative_to(root)))
 
 
 def _valid_slug(slug: str) -> str:
     if not slug or not SLUG_RE.match(slug):
         cleaned = slugify(slug or "")
         if not cleaned:
-            raise NewError(
-                "le titre ou l'identifiant ne contient aucune lettre ni chiffre "
-                "utilisable pour un nom de fichier"
-            )
+            raise NewError(say("new.no_letters"))
         return cleaned
     return slug
 
@@ -188,7 +170,7 @@ def _valid_slug(slug: str) -> str:
 def interactive_ask(question: str) -> str:
     answer = input(question).strip()
     if not answer:
-        raise NewError("réponse vide : rien n'a été écrit")
+        raise NewError(say("new.empty_answer"))
     return answer
 
 

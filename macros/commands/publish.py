@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..content.corpus import load_corpus
 from ..graph import Graph
+from ..messages import say
 from ..mkdocs_adapter.build import build_site, site_identity
 from ..outputs import atomic, open_data
 from ..outputs.booklet import write_booklet
@@ -69,16 +70,14 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
             for problem in corpus.problems:
                 print(problem, file=sys.stderr)
             print(
-                f"capi publish : {len(corpus.problems.errors)} problème(s) ; rien n'a été "
-                "publié. Corrigez-les (capi check) puis relancez.",
+                say("publish.invalid", count=len(corpus.problems.errors)),
                 file=sys.stderr,
             )
             return 1
         examples = [e for e in corpus.entries if e.is_example]
         if examples:
             print(
-                f"capi publish : attention, {len(examples)} fiche(s) d'exemple seront publiées "
-                "(exemple: true) ; utilisez --sans-exemples pour les exclure.",
+                say("publish.examples", count=len(examples)),
                 file=sys.stderr,
             )
         graph = Graph(corpus)
@@ -95,15 +94,15 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
 
         try:
             with atomic.replacing(target) as work:
-                print("capi publish : construction du site…")
+                print(say("publish.site"))
                 if build_site(sources, work / "site", stamped, quiet=True) != 0:
-                    raise RuntimeError("construction du site")
-                print("capi publish : version hors ligne…")
+                    raise RuntimeError(say("publish.step_site"))
+                print(say("publish.offline"))
                 offline_dir = Path(scratch) / "hors-ligne"
                 if build_site(sources, offline_dir, offline, quiet=True) != 0:
-                    raise RuntimeError("construction hors ligne")
+                    raise RuntimeError(say("publish.step_offline"))
                 _zip(offline_dir, work / "site-hors-ligne.zip")
-                print("capi publish : livret PDF…")
+                print(say("publish.booklet"))
                 config = site_identity(sources)
                 write_booklet(
                     work / "site",
@@ -120,10 +119,7 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                     (data / name).write_text(content, encoding="utf-8", newline="")
                 (work / "SHA256SUMS").write_text(_checksums(work), encoding="utf-8")
         except RuntimeError as exc:
-            print(f"capi publish : échec ({exc}) ; {target.name}/ est inchangé.", file=sys.stderr)
+            print(say("publish.failed", step=exc, folder=target.name), file=sys.stderr)
             return 1
-    print(
-        f"capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
-        "site-hors-ligne.zip, donnees/, SHA256SUMS)"
-    )
+    print(say("publish.done", edition=edition, target=target))
     return 0

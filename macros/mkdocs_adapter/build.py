@@ -12,6 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from ..messages import say
 from ..outputs.atomic import replacing
 from ..outputs.open_data import DEFAULT_LICENCE
 
@@ -29,13 +30,10 @@ def build_site(
                 tweak(config)
             build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
-        print(
-            f"capi build : échec de la construction, {target.name}/ est inchangé. {exc}",
-            file=sys.stderr,
-        )
+        print(say("build.failed", folder=target.name, reason=exc), file=sys.stderr)
         return 1
     if not quiet:
-        print(f"capi build : site construit dans {target}")
+        print(say("build.done", target=target))
     return 0
 
 
