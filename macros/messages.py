@@ -300,6 +300,10 @@ TEXTS: dict[str, str] = {
     "new.empty_answer": "réponse vide : rien n'a été écrit",
     # capi build, export, schemas, liens
     "build.failed": "capi build : échec de la construction, {folder}/ est inchangé. {reason}",
+    "build.template_failed": (
+        "capi build : échec de la construction, {folder}/ est inchangé. Une page "
+        "d'organisateur contient une erreur de gabarit (fichier et erreur ci-dessus)."
+    ),
     "build.done": "capi build : site construit dans {target}",
     "export.invalid": "capi export : fiches invalides, aucune donnée écrite.",
     "export.done": "capi export : {count} fichiers écrits dans {target}",

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs_macros.plugin import ERROR_MACRO
 
 from ..messages import say
 from ..outputs.atomic import replacing
@@ -31,6 +32,11 @@ def build_site(
             build(config)
     except (Abort, ConfigurationError, PluginError) as exc:
         print(say("build.failed", folder=target.name, reason=exc), file=sys.stderr)
+        return 1
+    except SystemExit as exc:  # mkdocs-macros exits on an organiser template error
+        if exc.code != ERROR_MACRO:
+            raise
+        print(say("build.template_failed", folder=target.name), file=sys.stderr)
         return 1
     if not quiet:
         print(say("build.done", target=target))

@@ -39,7 +39,15 @@ CONFIGS = [(palette, viewport) for palette in PALETTES for viewport in VIEWPORTS
 
 SEARCH = "search"
 SEARCH_WORD = "médiation"
-SEARCH_RESULTS = ".md-search-result__item, .capi-search__result"
+# the addresses the site's search script finds for a word (it loads the index if needed)
+SEARCH_ANSWER = "word => capiSearch.search(word).then(answer => answer.results.map(r => r.url))"
+# true once the panel lists exactly those addresses, in that order, and shows them
+SEARCH_SHOWN = """urls => {
+  const links = [...document.querySelectorAll('.capi-search__results a')];
+  return links.length === urls.length
+    && links.every((link, i) => link.getAttribute('href').endsWith(urls[i]))
+    && links[0].getClientRects().length > 0;
+}"""
 TARGETS = {
     **{name: url() for name, url in PAGE_TYPES.items()},
     "restitution": "restitution/",
@@ -123,13 +131,19 @@ def describe(violations: list[dict]) -> str:
 
 
 def open_search(page, viewport: str) -> None:
-    """Type a word in the header's search box, as a reader does, and wait for results."""
+    """Type a word in the header's search box, as a reader does, and wait until the panel
+    shows the answer to the whole word (not to a word being typed): a wait for that state,
+    not a time budget for typing, the pause after it and loading the index (Playwright's
+    default timeout only stops a search that never answers)."""
     if viewport == "mobile":
         page.locator('label.md-header__button[for="__search"]').click()
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially(SEARCH_WORD, delay=20)
-    page.locator(SEARCH_RESULTS).first.wait_for(state="visible", timeout=10_000)
+    assert box.input_value() == SEARCH_WORD
+    expected = page.evaluate(SEARCH_ANSWER, SEARCH_WORD)
+    assert expected, f"la recherche ne trouve aucune page pour « {SEARCH_WORD} »"
+    page.wait_for_function(SEARCH_SHOWN, arg=expected)
 
 
 def test_axe_finds_violations_in_a_bad_page(page):

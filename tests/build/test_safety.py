@@ -75,7 +75,15 @@ def test_organiser_page_macros_run_in_a_sandbox(repo_copy, tmp_path):
     _opt_in_macros(repo_copy, "essai-organisateur.md")
     result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo_copy)
     assert not marker.exists()
-    assert result.returncode != 0  # the sandbox refuses, and macros errors fail the build
+    # the sandbox refuses the first attribute of the chain; mkdocs-macros (on_error_fail:
+    # true in mkdocs.yml) names the file and the error, capi says in French what failed
+    assert result.returncode == 1, result.stderr
+    assert "Une page d'organisateur contient une erreur de gabarit" in result.stderr
+    assert "_File_: `essai-organisateur.md`" in result.stderr
+    assert (
+        "_SecurityError_: access to attribute '__init__' of 'type' object is unsafe."
+        in result.stderr
+    )
     assert not (tmp_path / "site").exists()
 
 
@@ -111,7 +119,9 @@ def test_organiser_pages_see_plain_data_only(repo_copy, tmp_path):
     result = run_capi("build", "--dossier", str(out), cwd=repo_copy)
     assert not marker.exists()
     # the plain configuration has no plugins: mkdocs-macros reports the template error
-    assert result.returncode != 0 and "has no attribute 'capi'" in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "_File_: `essai-organisateur.md`" in result.stderr
+    assert "_UndefinedError_: 'dict object' has no attribute 'capi'" in result.stderr
     assert not out.exists()
     page.write_text(page.read_text("utf-8").split("Racine")[0], encoding="utf-8")
     assert run_capi("build", "--dossier", str(out), cwd=repo_copy).returncode == 0

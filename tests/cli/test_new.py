@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_capi
+from tests.conftest import ROOT, run_capi
+
+# the séances of the content, by number ("01", "02"…)
+SEANCES = [p.parent.name[:2] for p in sorted((ROOT / "sessions").glob("[0-9][0-9]-*/index.md"))]
+FIRST, LAST = SEANCES[0], SEANCES[-1]
+UNKNOWN = f"{int(LAST) + 1:02d}"  # the number after the last séance
 
 
 def _files(root):
@@ -16,14 +21,14 @@ def test_new_report_is_created_from_the_title_and_is_valid(repo_copy):
         "new",
         "retour",
         "--seance",
-        "2",
+        LAST.lstrip("0"),  # as people type it, without the leading zero
         "--titre",
         "Médiation numérique : l'expérience d'Œuvres & Cie !",
         cwd=repo_copy,
     )
     assert result.returncode == 0, result.stderr
     created = list(
-        (repo_copy / "sessions").glob("02-*/mediation-numerique-l-experience-d-oeuvres-cie.md")
+        (repo_copy / "sessions").glob(f"{LAST}-*/mediation-numerique-l-experience-d-oeuvres-cie.md")
     )
     assert len(created) == 1
     text = created[0].read_text("utf-8")
@@ -38,7 +43,7 @@ def test_new_intervention_with_format(repo_copy):
         "new",
         "intervention",
         "--seance",
-        "01",
+        FIRST,
         "--format",
         "visite",
         "--titre",
@@ -46,7 +51,7 @@ def test_new_intervention_with_format(repo_copy):
         cwd=repo_copy,
     )
     assert result.returncode == 0, result.stderr
-    assert list((repo_copy / "sessions").glob("01-*/visite-d-un-espace-numerique.md"))
+    assert list((repo_copy / "sessions").glob(f"{FIRST}-*/visite-d-un-espace-numerique.md"))
     assert run_capi("check", cwd=repo_copy).returncode == 0
 
 
@@ -83,13 +88,13 @@ def test_new_practice(repo_copy):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["retour", "--seance", "09", "--titre", "X"], "séance « 09 » inconnue"),
+        (["retour", "--seance", UNKNOWN, "--titre", "X"], f"séance « {UNKNOWN} » inconnue"),
         (
-            ["intervention", "--seance", "01", "--format", "conference", "--titre", "X"],
+            ["intervention", "--seance", FIRST, "--format", "conference", "--titre", "X"],
             "format « conference » inconnu",
         ),
-        (["retour", "--seance", "01", "--titre", "!!! ???"], "aucune lettre ni chiffre"),
-        (["retour", "--seance", "01"], "manquant"),  # not a terminal: never asks
+        (["retour", "--seance", FIRST, "--titre", "!!! ???"], "aucune lettre ni chiffre"),
+        (["retour", "--seance", FIRST], "manquant"),  # not a terminal: never asks
         (["pratique"], "manquant"),
     ],
 )
@@ -103,9 +108,9 @@ def test_refusals_exit_2_and_write_nothing(repo_copy, args, message):
 
 
 def test_existing_file_is_never_overwritten(repo_copy):
-    args = ["new", "retour", "--seance", "01", "--titre", "Doublon"]
+    args = ["new", "retour", "--seance", FIRST, "--titre", "Doublon"]
     assert run_capi(*args, cwd=repo_copy).returncode == 0
-    path = next((repo_copy / "sessions").glob("01-*/doublon.md"))
+    path = next((repo_copy / "sessions").glob(f"{FIRST}-*/doublon.md"))
     path.write_text(path.read_text("utf-8") + "\nmodifié\n", encoding="utf-8")
     again = run_capi(*args, cwd=repo_copy)
     assert again.returncode == 2 and "existe déjà" in again.stderr
@@ -119,7 +124,7 @@ def test_check_refuses_a_path_outside_the_content_folders(repo_copy):
 
 
 def test_check_github_format_annotates_the_line(repo_copy):
-    path = next((repo_copy / "sessions").glob("01-*")) / "faute.md"
+    path = next((repo_copy / "sessions").glob(f"{FIRST}-*")) / "faute.md"
     path.write_text("---\ntitle: Faute\nformat: atelier\npratiques: [fab-lab]\n---\n", "utf-8")
     result = run_capi("check", "--format", "github", cwd=repo_copy)
     assert result.returncode == 1

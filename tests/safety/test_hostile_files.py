@@ -9,13 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.content.corpus import load_entry
-from macros.content.frontmatter import parse
+from macros.content.frontmatter import MAX_NODES, parse
 from macros.content.locate import Located
 from macros.content.vocabulary import load_vocabularies
+from macros.messages import render_message
 from macros.problems import Problems
 from tests.conftest import ROOT
 
-HOSTILE = sorted((Path(__file__).parent / "hostile").iterdir())
+HOSTILE_DIR = Path(__file__).parent / "hostile"
+HOSTILE = sorted(HOSTILE_DIR.iterdir())
 REAL = sorted(ROOT.glob("sessions/*/*.md")) + sorted(ROOT.glob("territories/*/*.md"))
 VOCABULARIES = load_vocabularies(ROOT, Problems())
 
@@ -32,14 +34,50 @@ def _load(raw: bytes, tmp: Path, name: str = "x.md"):
     return entry, problems
 
 
+# file -> the (line, code) of each problem it must give, in order
+EXPECTED = {
+    "billion-laughs.md": [(2, "E008")],  # refused by the node budget, not expanded
+    "complex-key.md": [(2, "E009")],
+    "deep-nesting.md": [(2, "E005")],  # refused by the nesting bound, not parsed to the end
+    "duplicate.md": [(3, "E007")],
+    "empty-header.md": [(1, "E011"), (1, "E011")],
+    "empty.md": [(1, "E002")],
+    "html.md": [(1, "E011"), (4, "E029"), (5, "E029"), (6, "E029"), (7, "E029")],
+    "latin1.md": [(2, "E001")],
+    "list.md": [(2, "E006")],
+    "merge-key.md": [(3, "E009")],
+    "nul.md": [(4, "E001")],
+    "python-tag.md": [(2, "E009")],
+    "tab.md": [(2, "E004")],
+    "unclosed.md": [(2, "E003")],
+    "utf16.md": [(1, "E001")],
+}
+
+
+def test_every_hostile_file_has_its_expected_problems():
+    assert sorted(EXPECTED) == [path.name for path in HOSTILE]
+
+
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
 def test_hostile_file_gives_a_located_french_problem(path, tmp_path):
-    entry, problems = _load(path.read_bytes(), tmp_path)  # bounded by the node budget
-    assert problems, f"{path.name} was accepted"
+    _, problems = _load(path.read_bytes(), tmp_path)
+    assert [(p.line, p.code) for p in problems] == EXPECTED[path.name]
     for problem in problems:
-        assert problem.path == "sessions/01-essai/x.md" and problem.line >= 1
-        assert problem.code.startswith(("E", "W"))
+        assert problem.path == "sessions/01-essai/x.md" and problem.message
     assert not Path("/tmp/capi-pwned").exists()
+
+
+def test_alias_bomb_stops_at_the_node_budget(tmp_path):
+    """What bounds the work on a bomb is the budget the message names, not a clock."""
+    _, problems = _load((HOSTILE_DIR / "billion-laughs.md").read_bytes(), tmp_path)
+    assert [(p.line, p.code) for p in problems] == [(2, "E008")]
+    assert problems[0].message == render_message("E008", limit=MAX_NODES)
+    assert str(MAX_NODES) in problems[0].message
+
+
+def test_deep_nesting_stops_at_the_nesting_bound(tmp_path):
+    _, problems = _load((HOSTILE_DIR / "deep-nesting.md").read_bytes(), tmp_path)
+    assert "trop de niveaux imbriqués" in problems[0].message
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_repo, run_capi
+from tests.conftest import ROOT, copy_repo, run_capi
 
 SECRET = Path("/etc/hostname")  # a file of the build machine, outside the repository
+# the first séance and territory of the content: the hostile files are planted there
+SEANCE = sorted((ROOT / "sessions").glob("[0-9][0-9]-*/index.md"))[0].parent.name
+TERRITORY = sorted((ROOT / "territories").glob("*/index.md"))[0].parent.name
 
 
 class _Pwn:
@@ -25,11 +28,11 @@ class _Pwn:
 @pytest.fixture(scope="module")
 def hostile_repo(tmp_path_factory) -> Path:
     repo = copy_repo(tmp_path_factory.mktemp("hostile-files") / "repo")
-    seance = sorted((repo / "sessions").glob("01-*"))[0]
+    seance = repo / "sessions" / SEANCE
     (seance / "lien.md").symlink_to(SECRET)
     (repo / "docs" / "environnement.md").symlink_to("/proc/self/environ")
     (repo / "docs" / "systeme").symlink_to("/etc")
-    territory = sorted((repo / "territories").iterdir())[0]
+    territory = repo / "territories" / TERRITORY
     (territory / "photo.png").symlink_to(SECRET)
     (seance / "nom\navec-retour.md").write_text("---\ntitle: x\nformat: atelier\n---\n")
     other_digits = repo / "sessions" / "٠١-essai"
@@ -80,18 +83,18 @@ def check_output(hostile_repo) -> str:
 @pytest.mark.parametrize(
     ("path", "code"),
     [
-        ("sessions/01-enjeux/lien.md:1", "E034"),
+        (f"sessions/{SEANCE}/lien.md:1", "E034"),
         ("docs/environnement.md:1", "E034"),
         ("docs/systeme:1", "E034"),
-        ("territories/coteaux-du-mirel/photo.png:1", "E034"),
-        ("sessions/01-enjeux/nom\\x0aavec-retour.md:1", "E036"),
+        (f"territories/{TERRITORY}/photo.png:1", "E034"),
+        (f"sessions/{SEANCE}/nom\\x0aavec-retour.md:1", "E036"),
         ("sessions/٠١-essai:1", "E036"),
         ("docs/pratiques/espace-insecable.md:1", "E002"),
         ("docs/pratiques/titre-liste.md:2", "E012"),
         ("docs/pratiques/bombe.md:2", "E008"),
         ("docs/pratiques/notes.html:1", "E038"),
         ("docs/pratiques/outils/a.js:1", "E038"),
-        ("sessions/01-enjeux/nombres.md:2", "E005"),
+        (f"sessions/{SEANCE}/nombres.md:2", "E005"),
     ],
 )
 def test_check_refuses_each_file_on_its_line(check_output, path, code):
@@ -122,7 +125,7 @@ def test_capi_new_stays_in_the_repository(hostile_repo):
     result = run_capi(
         "new", "retour", "--seance", "../../..", "--titre", "Évasion", cwd=hostile_repo
     )
-    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "numéro de séance « ../../.. » invalide" in result.stderr
     assert not list(hostile_repo.parent.rglob("evasion.md"))
 

@@ -224,6 +224,20 @@ def test_billion_laughs_is_refused_by_the_node_budget() -> None:
     assert str(MAX_NODES) in problems[0].message
 
 
+def _header_of(nodes: int) -> bytes:
+    """A header of exactly ``nodes`` nodes: the mapping, one list and its items."""
+    return b"---\nl: [" + b", ".join([b"x"] * (nodes - 2)) + b"]\n---\n"
+
+
+def test_the_node_budget_is_exactly_the_bound() -> None:
+    """The budget counts nodes, not seconds: MAX_NODES pass, one more is refused."""
+    parsed, problems = parse(_header_of(MAX_NODES), "f.md")
+    assert problems == []
+    assert parsed is not None and len(parsed.meta["l"]) == MAX_NODES - 2
+    _, problems = parse(_header_of(MAX_NODES + 1), "f.md")
+    assert [(p.line, p.code) for p in problems] == [(2, "E008")]
+
+
 def test_recursive_alias_is_refused() -> None:
     _, problems = parse(b"---\na: &a [*a]\n---\n", "f.md")
     assert [(p.line, p.code) for p in problems] == [(2, "E008")]

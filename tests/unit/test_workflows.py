@@ -325,7 +325,12 @@ def test_experience_report_form_asks_what_a_report_needs() -> None:
         "consentement",
     }
     options = fields["seance"]["attributes"]["options"]
-    assert [option[:2] for option in options] == ["01", "02", "03", "04", "05"]
+    # one option per séance of the content, in order, each starting with its number
+    seances = [
+        path.parent.name[:2] for path in sorted((ROOT / "sessions").glob("[0-9][0-9]-*/index.md"))
+    ]
+    assert seances, "no séance in sessions/"
+    assert [option.split(" — ")[0] for option in options] == seances
     consent = fields["consentement"]
     assert consent["type"] == "checkboxes"
     assert all(option["required"] is True for option in consent["attributes"]["options"])
