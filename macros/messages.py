@@ -276,6 +276,7 @@ TEXTS: dict[str, str] = {
     "new.refused": "capi new : {reason}",
     "new.interrupted": "capi new : interrompu, rien n'a été écrit.",
     "new.created": "créé : {path}",
+    "new.schema_updated": "mis à jour : {path}",
     "new.next": "Complétez puis vérifiez avec : capi check {paths}",
     "new.bad_seance": "numéro de séance « {number} » invalide : un ou deux chiffres (ex. 02)",
     "new.unknown_seance": "séance « {number} » inconnue ; séances existantes : {existing}",

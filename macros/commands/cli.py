@@ -13,13 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from ..content.corpus import load_corpus
+from ..content.corpus import known_identities, load_corpus
 from ..content.locate import CONTENT_DIRS, PRACTICE_DIR
 from ..content.vocabulary import VOCABULARY_FILE, load_vocabularies
 from ..graph import Graph
 from ..messages import DOC_URL, say
 from ..outputs import atomic, open_data
-from ..outputs.json_schemas import write_schemas
+from ..outputs.json_schemas import schema_vocabularies, write_schemas
 from ..problems import Problems
 from .external_links import external_links, report
 from .new import NewError, asker, create
@@ -147,6 +147,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     for path in written:
         print(say("new.created", path=path.as_posix()))
+    if args.type in ("territoire", "pratique"):  # a new value for the editors' schemas
+        for path in refresh_schemas(root):
+            print(say("new.schema_updated", path=path.relative_to(root).as_posix()))
     print(say("new.next", paths=" ".join(p.as_posix() for p in written)))
     return 0
 
@@ -173,14 +176,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_schemas(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     problems = Problems()
-    vocabularies = load_vocabularies(root, problems)
+    load_vocabularies(root, problems)
     if problems.errors:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    written = write_schemas(root, vocabularies)
-    print(say("schemas.done", count=len(written)))
+    print(say("schemas.done", count=len(refresh_schemas(root))))
     return 0
+
+
+def refresh_schemas(root: Path) -> list[Path]:
+    """Write the editors' schemas: the model, the vocabularies and the corpus's identities
+    (a new territory or practice is a value the schemas must accept)."""
+    corpus = load_corpus(root)
+    return write_schemas(root, schema_vocabularies(corpus.vocabularies, known_identities(corpus)))
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

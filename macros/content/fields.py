@@ -8,7 +8,6 @@ error locations would need translating one by one, which costs more than this.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,9 +18,19 @@ from ..problems import Problems
 from . import identifiers
 from .words import closest
 
-DATE_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
+# the shape of a date, AAAA-MM or AAAA-MM-JJ…
+DATE_SHAPE_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
+# … and the days the calendar has (30 April, 29 February of leap years only), in one
+# regex so that JSON Schemas and the web editor refuse « 2026-06-31 » as capi check does
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_RE = re.compile(
+    r"^(?:[0-9]{4}-(?:0[1-9]|1[0-2])"
+    r"|[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    rf"|{_LEAP_YEAR}-02-29)$"
+)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")  # no flag: editors get the pattern alone
 # a web address with nothing that could end an HTML attribute or a Markdown link
 URL_RE = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 
@@ -45,6 +54,12 @@ class Field:
     max_length: int | None = None
     unique: bool = False  # kind "list": no value twice
     help: str = ""  # shown in templates, schemas and the CMS
+
+
+def whole(pattern: str) -> str:
+    """``pattern`` matching a whole value wherever it is used: Python's fullmatch (capi
+    check), JSON Schema's and JavaScript's search (editors) then say the same."""
+    return pattern if pattern.startswith("^") and pattern.endswith("$") else f"^(?:{pattern})$"
 
 
 def text(label: str, **kw: Any) -> Field:
@@ -170,6 +185,8 @@ def _wrong(ctx: Context, keypath: tuple, expected: str, value: Any) -> None:
 def _text(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
     if isinstance(value, (bool, list, dict)):
         return _wrong(ctx, keypath, "un texte", value)
+    if spec.pattern and not isinstance(value, str):  # 59000 would lose a leading zero elsewhere
+        return _wrong(ctx, keypath, f'un texte entre guillemets, ex. « "{value}" »', value)
     value = str(value).strip()
     if spec.pattern and not re.fullmatch(spec.pattern, value):
         ctx.add(
@@ -193,6 +210,8 @@ def _text(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
 
 
 def _int(spec: Field, value: Any, keypath: tuple, ctx: Context) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # « 3.0 » is the integer 3, as JSON Schema says
     if isinstance(value, bool) or not isinstance(value, int):
         return _wrong(ctx, keypath, "un nombre entier", value)
     return _minimum(spec, value, keypath, ctx)
@@ -245,7 +264,7 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
     if _not_scalar(value, keypath, ctx, "une date AAAA-MM ou AAAA-MM-JJ"):
         return None
     value = str(value)
-    if not DATE_RE.match(value):
+    if not DATE_SHAPE_RE.match(value):
         ctx.add(
             keypath,
             "E032",
@@ -254,7 +273,7 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
             why="attendu : AAAA-MM-JJ ou AAAA-MM",
         )
         return None
-    if not _exists(value):
+    if not DATE_RE.match(value):
         ctx.add(
             keypath,
             "E032",
@@ -264,15 +283,6 @@ def _date(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:
         )
         return None
     return value
-
-
-def _exists(date: str) -> bool:
-    """« 2026-02-30 » has the right shape but no day."""
-    try:
-        dt.date.fromisoformat(date if len(date) == 10 else date + "-01")
-    except ValueError:
-        return False
-    return True
 
 
 def _email(spec: Field, value: Any, keypath: tuple, ctx: Context) -> str | None:

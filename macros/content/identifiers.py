@@ -12,6 +12,18 @@ INSEE_RE = re.compile(r"^(?:[013-9][0-9]|2[AB1-9])[0-9]{3}$")
 QPV_RE = re.compile(r"^(?:QN(?:[0-9]{3}|02[AB])[0-9]{2}M|QP(?:[0-9]{3}|02[AB])[0-9]{3})$")
 SIREN_RE = re.compile(r"^[0-9]{9}$")
 
+# The same forms as typed, for editors: capi check upper-cases a code and removes the
+# spaces of a SIREN before matching, so these accept lower case and spaces too. The SIREN
+# key (Luhn) is beyond a pattern: only capi check verifies it.
+TYPED_FORMS = {
+    "insee": (r"^(?:[013-9][0-9]|2[ABab1-9])[0-9]{3}$", "5 caractères, ex. 59350 ou 2A004"),
+    "siren": (r"^[0-9](?: *[0-9]){8}$", "9 chiffres"),
+    "qpv": (
+        r"^(?:[Qq][Nn](?:[0-9]{3}|02[ABab])[0-9]{2}[Mm]|[Qq][Pp](?:[0-9]{3}|02[ABab])[0-9]{3})$",
+        "ex. QN05901M ou QP059001",
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Fault:

@@ -111,7 +111,7 @@ resource = obj(
         "url": text(
             "Adresse web ou chemin d'un fichier du dépôt",
             required=True,
-            pattern=r"https?://[^\s<>\"'`\\]+|[\w.][\w./#%-]*",
+            pattern=r"https?://[^\s<>\"'`\\]+|[A-Za-z0-9_.][A-Za-z0-9_./#%-]*",
             pattern_label="une adresse https://… ou le chemin d'un fichier du dépôt",
         ),
         "type": text("Nature (guide, vidéo, outil…)"),

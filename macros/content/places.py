@@ -46,11 +46,13 @@ COLUMNS: tuple[str, ...] = (
 
 REQUIRED = ("id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj")
 
+# [0-9], not \d: Python's \d also takes other scripts' digits, JavaScript's (the web
+# editor) does not
 PIVOT_PATTERN = r"^[a-zA-Z0-9]{9,14}$"
-CODE_POSTAL_PATTERN = r"^\d{5}$"
-CODE_INSEE_PATTERN = r"^([013-9]\d|2[AB1-9])\d{3}$"
-TELEPHONE_PATTERN = r"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+CODE_POSTAL_PATTERN = r"^[0-9]{5}$"
+CODE_INSEE_PATTERN = r"^([013-9][0-9]|2[AB1-9])[0-9]{3}$"
+TELEPHONE_PATTERN = r"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)([0-9]){6,9}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 RESUME_MAX = 280
 
 # data·inclusion structure types accepted in "typologie" (the most common ones)

@@ -44,6 +44,13 @@ REQUIRED_WORDS = {
 
 Vocabularies = dict[str, dict[str, str]]
 
+
+def ref_vocabulary(kind: str) -> str:
+    """Name under which the identities of ``kind`` (territories on disk…) join the
+    vocabularies, so that editors offer exactly the values ``capi check`` accepts."""
+    return f"@{kind}"
+
+
 # images come from the repository itself; organisers may allow hosts in vocabulaires.yml
 # (`hotes_images`), knowing that every request to a third party leaks the reader's address
 IMAGE_HOSTS_KEY = "hotes_images"

@@ -11,11 +11,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..content.fields import DATE_RE, EMAIL_RE, SLUG_RE, URL_RE, Field
+from ..content.fields import DATE_RE, EMAIL_RE, SLUG_RE, URL_RE, Field, whole
+from ..content.identifiers import TYPED_FORMS
 from ..content.model import KINDS, REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
-from ..content.vocabulary import Vocabularies
+from ..content.vocabulary import Vocabularies, ref_vocabulary
 
 SCHEMA_DIR = "schemas"
+
+# referenced kinds whose identities the schemas list (the others keep the slug pattern)
+REF_ENUMS = ("territoire", "pratique")
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -33,9 +37,10 @@ def field_schema(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
 
 
 def _text(spec: Field, _: Vocabularies) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "string"}
+    # « title: 2026 » is a number in YAML and a fine title; a code must be quoted
+    out: dict[str, Any] = {"type": "string" if spec.pattern else ["string", "number"]}
     if spec.pattern:
-        out["pattern"] = spec.pattern
+        out["pattern"] = whole(spec.pattern)
     if spec.max_length:
         out["maxLength"] = spec.max_length
     return out
@@ -48,15 +53,32 @@ def _number(spec: Field, _: Vocabularies) -> dict[str, Any]:
     return out
 
 
-def _ref(spec: Field, _: Vocabularies) -> dict[str, Any]:
+def _ref(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    known = vocabularies.get(ref_vocabulary(spec.ref or ""))
+    if known is not None:  # the identities of the corpus: an unknown one is refused
+        return {"enum": sorted(known)}
     return {"type": "string", "pattern": r"^\d+$" if spec.ref == "seance" else SLUG_RE.pattern}
 
 
+def schema_vocabularies(vocabularies: Vocabularies, known: Mapping[str, Any]) -> Vocabularies:
+    """The vocabularies plus the identities references may name (territories, practices)."""
+    return {
+        **vocabularies,
+        **{
+            ref_vocabulary(kind): {slug: slug for slug in known.get(kind, ())} for kind in REF_ENUMS
+        },
+    }
+
+
 def _list(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "array", "items": field_schema(spec.items, vocabularies)}  # type: ignore[arg-type]
+    assert spec.items is not None
+    item = field_schema(spec.items, vocabularies)
+    out: dict[str, Any] = {"type": "array", "items": item}
     if spec.unique:
         out["uniqueItems"] = True
-    return out
+    if spec.items.kind in ("object", "list"):
+        return out
+    return {"anyOf": [out, item]}  # « pratiques: fablab » is read as a one-item list
 
 
 def _no_constraint(spec: Field, _: Vocabularies) -> dict[str, Any]:
@@ -75,7 +97,7 @@ _BY_KIND = {
     "url": lambda spec, _: {"type": "string", "pattern": URL_RE.pattern},
     "choice": lambda spec, vocabularies: {"enum": list(vocabularies.get(spec.vocab or "", {}))},
     "ref": _ref,
-    "code": lambda spec, _: {"type": "string"},
+    "code": lambda spec, _: {"type": "string", "pattern": TYPED_FORMS[spec.code or ""][0]},
     "list": _list,
     "object": lambda spec, vocabularies: object_schema(spec.fields or {}, vocabularies),
 }

@@ -48,12 +48,12 @@ from typing import Any
 import yaml
 
 from ..content.corpus import Corpus
-from ..content.fields import DATE_RE, EMAIL_RE, URL_RE, Field
-from ..content.identifiers import INSEE_RE, QPV_RE, SIREN_RE
+from ..content.fields import DATE_RE, EMAIL_RE, URL_RE, Field, whole
+from ..content.identifiers import TYPED_FORMS
 from ..content.locate import PRACTICE_DIR, discover, locate
 from ..content.model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
 from ..content.templates import BODIES
-from ..content.vocabulary import Vocabularies
+from ..content.vocabulary import Vocabularies, ref_vocabulary
 from ..problems import Problems
 
 # the vendored bundle: npm package decap-cms, file dist/decap-cms.js, byte for byte
@@ -84,11 +84,6 @@ SEANCE_ONLY_KEY = "mois"
 # written by nobody: the type comes from the file's place; kept, not shown
 HIDDEN = frozenset({"type"})
 
-_CODE_PATTERNS = {
-    "insee": (INSEE_RE.pattern, "5 caractères, ex. 59350 ou 2A004"),
-    "siren": (SIREN_RE.pattern, "9 chiffres"),
-    "qpv": (QPV_RE.pattern, "ex. QN05901M ou QP059001"),
-}
 _REPORT_HINT = (
     "Obligatoire pour un retour d'expérience dont l'avancement n'est plus « À compléter »."
 )
@@ -128,11 +123,6 @@ def _hint(spec: Field, *extra: str) -> str:
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts if p)
 
 
-def ref_vocabulary(kind: str) -> str:
-    """Name under which the entries of ``kind`` found on disk join the vocabularies."""
-    return f"@{kind}"
-
-
 def _options(vocabularies: Vocabularies, name: str | None) -> list[dict[str, str]]:
     return [
         {"label": label, "value": value}
@@ -143,7 +133,7 @@ def _options(vocabularies: Vocabularies, name: str | None) -> list[dict[str, str
 def _pattern(spec: Field) -> list[str] | None:
     """``[regex, message]`` as Decap CMS expects it, or None."""
     if spec.kind == "text" and spec.pattern:
-        return [spec.pattern, f"Forme attendue : {spec.pattern_label or spec.pattern}"]
+        return [whole(spec.pattern), f"Forme attendue : {spec.pattern_label or spec.pattern}"]
     if spec.kind == "text" and spec.max_length:
         return [rf"^[\s\S]{{0,{spec.max_length}}}$", f"Au plus {spec.max_length} caractères"]
     if spec.kind == "date":
@@ -155,8 +145,8 @@ def _pattern(spec: Field) -> list[str] | None:
         return [EMAIL_RE.pattern, "Forme attendue : une adresse électronique"]
     if spec.kind == "url":
         return [URL_RE.pattern, "Forme attendue : une adresse web commençant par https://"]
-    if spec.kind == "code" and spec.code in _CODE_PATTERNS:
-        regex, label = _CODE_PATTERNS[spec.code]
+    if spec.kind == "code" and spec.code in TYPED_FORMS:
+        regex, label = TYPED_FORMS[spec.code]
         return [regex, f"Forme attendue : {label}"]
     return None
 

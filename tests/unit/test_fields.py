@@ -377,3 +377,20 @@ def test_resource_addresses_are_web_addresses_or_repository_files(url: str, vali
     )
     assert (checked is not None) is valid
     assert [p.code for p in problems] == ([] if valid else ["E016"])
+
+
+def test_the_date_pattern_editors_get_is_the_calendar():
+    """The one regex JSON Schemas and the web editor use says what the calendar says."""
+    import datetime as dt
+
+    from macros.content.fields import DATE_RE
+
+    for year in [*range(1896, 2106), 1600, 1700, 2000, 2400]:
+        for month in range(0, 14):
+            assert bool(DATE_RE.match(f"{year}-{month:02d}")) is (1 <= month <= 12)
+            for day in range(0, 33):
+                try:
+                    exists = bool(dt.date(year, month, day))
+                except ValueError:
+                    exists = False
+                assert bool(DATE_RE.match(f"{year}-{month:02d}-{day:02d}")) is exists

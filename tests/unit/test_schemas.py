@@ -7,14 +7,15 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from macros.content.corpus import known_identities, load_corpus
 from macros.content.frontmatter import parse
 from macros.content.locate import discover
-from macros.content.vocabulary import load_vocabularies
-from macros.outputs.json_schemas import SCHEMA_DIR, all_schemas
+from macros.outputs.json_schemas import SCHEMA_DIR, all_schemas, schema_vocabularies
 from macros.problems import Problems
 from tests.conftest import ROOT
 
-VOCABULARIES = load_vocabularies(ROOT, Problems())
+CORPUS = load_corpus(ROOT)
+VOCABULARIES = schema_vocabularies(CORPUS.vocabularies, known_identities(CORPUS))
 SCHEMAS = {name: json.loads(text) for name, text in all_schemas(VOCABULARIES).items()}
 ENTRIES = [located for located in discover(ROOT, Problems()) if located.kind != "asset"]
 
