@@ -47,6 +47,7 @@ class Field:
     items: Field | None = None  # kind "list"
     fields: Mapping[str, Field] | None = None  # kind "object"
     rules: tuple[Callable[..., None], ...] = ()  # object-level checks
+    rule_schema: Mapping[str, Any] | None = None  # the same rules, as JSON Schema keywords
     pattern: str | None = None  # kind "text"
     pattern_label: str = ""
     code: str | None = None  # kind "code": insee, siren, qpv

@@ -12,14 +12,14 @@ INSEE_RE = re.compile(r"^(?:[013-9][0-9]|2[AB1-9])[0-9]{3}$")
 QPV_RE = re.compile(r"^(?:QN(?:[0-9]{3}|02[AB])[0-9]{2}M|QP(?:[0-9]{3}|02[AB])[0-9]{3})$")
 SIREN_RE = re.compile(r"^[0-9]{9}$")
 
-# The same forms as typed, for editors: capi check upper-cases a code and removes the
-# spaces of a SIREN before matching, so these accept lower case and spaces too. The SIREN
+# The same forms as typed, for editors: capi check trims a code, upper-cases it and removes
+# the spaces of a SIREN before matching, so these accept lower case and spaces too. The SIREN
 # key (Luhn) is beyond a pattern: only capi check verifies it.
 TYPED_FORMS = {
-    "insee": (r"^(?:[013-9][0-9]|2[ABab1-9])[0-9]{3}$", "5 caractères, ex. 59350 ou 2A004"),
-    "siren": (r"^[0-9](?: *[0-9]){8}$", "9 chiffres"),
+    "insee": (r"^\s*(?:[013-9][0-9]|2[ABab1-9])[0-9]{3}\s*$", "5 caractères, ex. 59350 ou 2A004"),
+    "siren": (r"^\s*[0-9](?: *[0-9]){8}\s*$", "9 chiffres"),
     "qpv": (
-        r"^(?:[Qq][Nn](?:[0-9]{3}|02[ABab])[0-9]{2}[Mm]|[Qq][Pp](?:[0-9]{3}|02[ABab])[0-9]{3})$",
+        r"^\s*(?:[Qq][Nn](?:[0-9]{3}|02[ABab])[0-9]{2}[Mm]|[Qq][Pp](?:[0-9]{3}|02[ABab])[0-9]{3})\s*$",
         "ex. QN05901M ou QP059001",
     ),
 }
@@ -79,6 +79,17 @@ FUNCTIONAL_MAILBOXES = (
     "association",
     "mairie",
     "courrier",
+)
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# is_functional_email as a pattern for editors (JavaScript has no case-insensitive flag
+# inside a pattern): a mailbox name, then « . », « - » or « @ »
+FUNCTIONAL_EMAIL_PATTERN = (
+    "^(?:" + "|".join(_any_case(name) for name in FUNCTIONAL_MAILBOXES) + r")(?:[.-][^@]*)?@"
 )
 
 

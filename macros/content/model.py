@@ -13,7 +13,7 @@ from typing import Any
 from . import places
 from .fields import DATE_RE, Context, Field, choice, key_label, listof, obj, ref, text
 from .fields import Field as F
-from .identifiers import is_functional_email
+from .identifiers import FUNCTIONAL_EMAIL_PATTERN, is_functional_email
 
 # ---------------------------------------------------------------- content types
 
@@ -100,6 +100,24 @@ contact = obj(
         "consentement": F("bool", "La personne a accepté la publication de ses coordonnées"),
     },
     rules=(_consent_rule,),
+    # the consent rule for editors: without consent, only a structure's address, no phone
+    rule_schema={
+        "if": {
+            "not": {"properties": {"consentement": {"const": True}}, "required": ["consentement"]}
+        },
+        "then": {
+            "properties": {
+                "courriel": {
+                    "anyOf": [
+                        {"type": "null"},
+                        {"const": ""},
+                        {"type": "string", "pattern": FUNCTIONAL_EMAIL_PATTERN},
+                    ]
+                },
+                "telephone": {"anyOf": [{"type": "null"}, {"const": ""}]},
+            }
+        },
+    },
 )
 
 resource = obj(

@@ -22,9 +22,12 @@ SCHEMA_DIR = "schemas"
 REF_ENUMS = ("territoire", "pratique")
 
 
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    """Templates ship keys with empty values; an empty key is the same as an absent one."""
-    return {"anyOf": [schema, {"type": "null"}]}
+# what capi check takes for an absent key: templates ship keys with empty values
+EMPTY_VALUES = [{"type": "null"}, {"const": ""}, {"type": "array", "maxItems": 0}]
+
+
+def _optional(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, *EMPTY_VALUES]}
 
 
 def field_schema(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
@@ -99,14 +102,35 @@ _BY_KIND = {
     "ref": _ref,
     "code": lambda spec, _: {"type": "string", "pattern": TYPED_FORMS[spec.code or ""][0]},
     "list": _list,
-    "object": lambda spec, vocabularies: object_schema(spec.fields or {}, vocabularies),
+    "object": lambda spec, vocabularies: {
+        **object_schema(spec.fields or {}, vocabularies),
+        **(spec.rule_schema or {}),
+    },
 }
+
+
+def present(spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    """The schema of a value that must be there: capi check takes an empty text or an
+    empty list for an absent key."""
+    out = field_schema(spec, vocabularies)
+    if spec.kind in ("text", "markdown", "quantity"):
+        return {**out, "minLength": 1}
+    if spec.kind == "list" and "anyOf" in out:  # a list, or its one value alone
+        array, single = out["anyOf"]
+        assert spec.items is not None
+        return {**out, "anyOf": [{**array, "minItems": 1}, present(spec.items, vocabularies)]}
+    if spec.kind == "list":
+        return {**out, "minItems": 1}
+    return out
 
 
 def object_schema(fields: Mapping[str, Field], vocabularies: Vocabularies) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {k: _nullable(field_schema(f, vocabularies)) for k, f in fields.items()},
+        "properties": {
+            k: present(f, vocabularies) if f.required else _optional(field_schema(f, vocabularies))
+            for k, f in fields.items()
+        },
         "required": [k for k, f in fields.items() if f.required],
         "additionalProperties": False,
     }
@@ -127,7 +151,11 @@ def schema_for(kind: str, vocabularies: Vocabularies) -> dict[str, Any]:
             },
             "required": ["format"],
         }
-        schema["then"] = {"required": list(REPORT_REQUIRED)}
+        fields = SCHEMAS[kind]
+        schema["then"] = {
+            "required": list(REPORT_REQUIRED),
+            "properties": {k: present(fields[k], vocabularies) for k in REPORT_REQUIRED},
+        }
     return schema
 
 

@@ -49,7 +49,7 @@ import yaml
 
 from ..content.corpus import Corpus
 from ..content.fields import DATE_RE, EMAIL_RE, URL_RE, Field, whole
-from ..content.identifiers import TYPED_FORMS
+from ..content.identifiers import FUNCTIONAL_EMAIL_PATTERN, TYPED_FORMS
 from ..content.locate import PRACTICE_DIR, discover, locate
 from ..content.model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
 from ..content.templates import BODIES
@@ -84,6 +84,7 @@ SEANCE_ONLY_KEY = "mois"
 # written by nobody: the type comes from the file's place; kept, not shown
 HIDDEN = frozenset({"type"})
 
+REQUIRED_TO_FINISH = " (requis pour finaliser)"
 _REPORT_HINT = (
     "Obligatoire pour un retour d'expérience dont l'avancement n'est plus « À compléter »."
 )
@@ -198,11 +199,42 @@ def widget(
     return out
 
 
+# A person's details are published only with their written consent (E030), which the
+# editor cannot collect: there, a contact gets a structure's address and no phone; an
+# organiser adds consented details in the file (« consentement: true »).
+WITHOUT_CONSENT = {
+    "courriel": [
+        FUNCTIONAL_EMAIL_PATTERN,
+        "Adresse d'une structure (contact@…, accueil@…) : l'adresse d'une personne ne peut "
+        "être publiée qu'avec son accord écrit, ajouté par un organisateur",
+    ],
+    "telephone": [
+        "^$",
+        "Le téléphone d'une personne n'est publié qu'avec son accord écrit, ajouté par un "
+        "organisateur",
+    ],
+}
+CONSENT_KEY = "consentement"
+
+
+def _without_consent(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for field in fields:
+        if field["name"] in WITHOUT_CONSENT:
+            field = {**field, "pattern": list(WITHOUT_CONSENT[field["name"]])}
+        elif field["name"] == CONSENT_KEY:
+            field = {k: v for k, v in field.items() if k != "hint"} | {"widget": "hidden"}
+        out.append(field)
+    return out
+
+
 def _list(name: str, spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     item = spec.items
     assert item is not None
     if item.kind == "object":
         sub = fields_for(item.fields or {}, vocabularies)
+        if item.rule_schema is not None and set(WITHOUT_CONSENT) <= set(item.fields or {}):
+            sub = _without_consent(sub)
         out: dict[str, Any] = {
             "widget": "list",
             "label_singular": _split_label(item.label)[0],
@@ -227,11 +259,15 @@ def _list(name: str, spec: Field, vocabularies: Vocabularies) -> dict[str, Any]:
 def fields_for(
     schema: Mapping[str, Field], vocabularies: Vocabularies, conditional: tuple[str, ...] = ()
 ) -> list[dict[str, Any]]:
-    """CMS fields for a mapping of model fields, in the model's order."""
-    return [
-        widget(key, spec, vocabularies, _REPORT_HINT if key in conditional else "")
-        for key, spec in schema.items()
-    ]
+    """CMS fields for a mapping of model fields, in the model's order; the ones a finished
+    report needs say so in their label (Decap has no conditional « required »)."""
+    out = []
+    for key, spec in schema.items():
+        field = widget(key, spec, vocabularies, _REPORT_HINT if key in conditional else "")
+        if key in conditional:
+            field["label"] += REQUIRED_TO_FINISH
+        out.append(field)
+    return out
 
 
 def body_field(template: str | None) -> dict[str, Any]:

@@ -127,6 +127,9 @@ def test_every_widget_is_a_field_of_the_model_with_a_matching_kind(kind, where, 
         if path.count(".") == 1 and field["name"] in cms.HIDDEN:
             assert field["widget"] == "hidden"
             continue
+        if path.endswith(".contacts." + cms.CONSENT_KEY):  # collected by organisers only
+            assert field["widget"] == "hidden"
+            continue
         assert field["widget"] in WIDGETS[spec.kind], (path, field["widget"], spec.kind)
         if spec.kind in ("int", "number"):
             assert field["value_type"] == ("int" if spec.kind == "int" else "float"), path
@@ -479,3 +482,14 @@ def test_only_the_entry_type_key_is_hidden_not_a_nested_key_of_that_name():
     assert top["type"]["widget"] == "hidden"
     nested = {f["name"]: f for f in top["ressources"]["fields"]}
     assert nested["type"]["widget"] == "string"  # « Nature (guide, vidéo, outil…) »
+
+
+def test_the_keys_a_finished_report_needs_say_so_in_their_label():
+    from macros.content.model import REPORT_REQUIRED
+
+    fields = {f["name"]: f for f in cms.entry_fields("intervention", VOCABULARIES)}
+    for key in REPORT_REQUIRED:
+        assert fields[key]["label"].endswith("(requis pour finaliser)"), key
+        assert fields[key]["required"] is False  # a report being written may lack them
+    others = [f for name, f in fields.items() if name not in REPORT_REQUIRED]
+    assert not any("requis pour finaliser" in f["label"] for f in others)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from macros.content.corpus import known_identities, load_corpus
-from macros.content.fields import Context, Field, check_value
+from macros.content.fields import Context, Field, check_mapping
 from macros.content.model import SCHEMAS
 from macros.outputs import json_schemas
 from macros.outputs import web_editor as cms
@@ -39,7 +39,8 @@ def _fields() -> Iterator[tuple[str, Field, dict, dict]]:
     def walk(prefix: str, fields: dict, schema: dict, widgets: list[dict]):
         by_name = {w["name"]: w for w in widgets}
         for name, spec in fields.items():
-            prop = _unwrap(schema["properties"][name])
+            given = schema["properties"][name]  # with the empty values of an optional key
+            prop = _unwrap(given)
             widget = by_name[name]
             if spec.kind == "object":
                 yield from walk(f"{prefix}{name}.", spec.fields or {}, prop, widget["fields"])
@@ -49,7 +50,7 @@ def _fields() -> Iterator[tuple[str, Field, dict, dict]]:
                     f"{prefix}{name}[].", spec.items.fields or {}, item, widget["fields"]
                 )
             else:
-                yield f"{prefix}{name}", spec, prop, widget
+                yield f"{prefix}{name}", spec, given, widget
 
     for kind, fields in SCHEMAS.items():
         schema = json_schemas.schema_for(kind, EDITOR_VOCABULARIES)
@@ -58,9 +59,10 @@ def _fields() -> Iterator[tuple[str, Field, dict, dict]]:
 
 
 def _unwrap(schema: dict) -> dict:
-    """The value's own schema inside ``anyOf: [schema, null]`` (empty keys are allowed)."""
-    if "anyOf" in schema and {"type": "null"} in schema["anyOf"]:
-        return next(s for s in schema["anyOf"] if s != {"type": "null"})
+    """The value's own schema inside ``anyOf: [schema, empty values…]`` (an empty key is
+    an absent one) or, for a required key, the schema itself."""
+    if schema.get("anyOf", [])[1:] == json_schemas.EMPTY_VALUES:
+        return schema["anyOf"][0]
     return schema
 
 
@@ -142,12 +144,26 @@ def values(spec: Field) -> st.SearchStrategy[Any]:
 def capi_accepts(spec: Field, value: Any, luhn: bool = True) -> bool:
     problems = Problems()
     ctx = Context("fiche.md", lambda *keypath: 1, problems, VOCABULARIES)
-    checked = check_value(spec, value, ("cle",), ctx)
+    checked = check_mapping({"cle": spec}, {"cle": value}, (), ctx)  # as in a file
     resolved = all(ref.slug in KNOWN.get(ref.kind, ()) for ref in ctx.refs)
-    accepted = checked is not None and not problems.errors and resolved
+    accepted = not problems.errors and resolved and ("cle" in checked or not spec.required)
     if not luhn and spec.code == "siren" and any("clé de contrôle" in p.message for p in problems):
         return True  # the SIREN key: a pattern cannot compute it (see TYPED_FORMS)
     return accepted
+
+
+CONSENT_FIELDS = tuple(f"contacts[].{key}" for key in cms.WITHOUT_CONSENT)
+
+
+def capi_accepts_in_contact(name: str, spec: Field, value: Any) -> bool:
+    """The verdict on a contact without consent (the only kind the editor writes)."""
+    contact = SCHEMAS["intervention"]["contacts"].items
+    problems = Problems()
+    ctx = Context("fiche.md", lambda *keypath: 1, problems, VOCABULARIES)
+    check_mapping(
+        contact.fields, {"nom": "X", name.rsplit(".", 1)[1]: value}, (), ctx, contact.rules
+    )
+    return not problems.errors
 
 
 def schema_accepts(schema: dict, value: Any) -> bool:
@@ -157,6 +173,8 @@ def schema_accepts(schema: dict, value: Any) -> bool:
 def editor_accepts(widget: dict, value: Any) -> bool | None:
     """The editor's verdict, or None when the editor cannot produce ``value`` at all."""
     kind = widget["widget"]
+    if value in ("", []) and kind != "boolean":
+        return not widget["required"]  # Decap refuses an empty required field
     if kind in ("string", "text"):
         if not isinstance(value, str):
             return None
@@ -186,6 +204,8 @@ def test_check_schema_and_editor_agree(name, spec, schema, widget, data):
     verdict = capi_accepts(spec, value, luhn=False)
     assert schema_accepts(schema, value) == verdict, (name, value, "schéma JSON", verdict)
     editor = editor_accepts(widget, value)
+    if name.endswith(CONSENT_FIELDS):  # the editor applies the rule without consent
+        verdict = verdict and capi_accepts_in_contact(name, spec, value)
     assert editor is None or editor == verdict, (name, value, "éditeur en ligne", verdict)
 
 
