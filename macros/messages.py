@@ -260,6 +260,7 @@ REMEDIES: dict[str, str] = {
 # What the commands say, by command; templates use str.format parameters
 TEXTS: dict[str, str] = {
     # capi check
+    "check.started": "capi check : vérification…",
     "check.missing": "capi check : « {path} » n'existe pas ; vérifiez le chemin",
     "check.outside": "capi check : « {path} » est hors du dépôt ({root})",
     "check.not_content": (

@@ -23,6 +23,7 @@ from ..outputs.json_schemas import schema_vocabularies, write_schemas
 from ..problems import Problems
 from .external_links import external_links, report
 from .new import NewError, asker, create
+from .watch import watch
 
 _FRENCH = {
     "usage: ": "utilisation : ",
@@ -50,46 +51,66 @@ def find_root(start: Path) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
-    only: set[str] | None = None
-    if args.chemins:
-        only = set()
-        for raw in args.chemins:
-            path = Path(os.path.abspath(raw))  # a symlink is checked as itself (E034)
-            if not path.exists() and not path.is_symlink():
-                print(say("check.missing", path=raw), file=sys.stderr)
-                return 2
-            try:
-                rel = path.relative_to(root).as_posix()
-            except ValueError:
-                print(say("check.outside", path=raw, root=root), file=sys.stderr)
-                return 2
-            if not (
-                rel.split("/")[0] in CONTENT_DIRS
-                or rel.startswith(PRACTICE_DIR)
-                or rel == VOCABULARY_FILE
-            ):
-                print(
-                    say(
-                        "check.not_content",
-                        path=raw,
-                        practices=PRACTICE_DIR,
-                        vocabularies=VOCABULARY_FILE,
-                    ),
-                    file=sys.stderr,
-                )
-                return 2
-            only.add(rel)  # a folder's own problems (its name) too
-            if path.is_dir() and not path.is_symlink():
-                only.update(
-                    p.relative_to(root).as_posix()
-                    for p in path.rglob("*")
-                    if p.is_file() or p.is_symlink()
-                )
+    only = _selected(root, args.chemins)
+    if isinstance(only, int):
+        return only
+    if not args.surveiller:
+        return _check(root, only, args.format)
+    sys.stdout.reconfigure(line_buffering=True)  # an editor reads the output as it comes
+    watch(root, lambda: _check(root, only, args.format, announce=True))
+    return 0
+
+
+def _selected(root: Path, paths: list[str]) -> set[str] | None | int:
+    """The repository paths to report on (None: all), or an exit code for a wrong path."""
+    if not paths:
+        return None
+    only: set[str] = set()
+    for raw in paths:
+        path = Path(os.path.abspath(raw))  # a symlink is checked as itself (E034)
+        if not path.exists() and not path.is_symlink():
+            print(say("check.missing", path=raw), file=sys.stderr)
+            return 2
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            print(say("check.outside", path=raw, root=root), file=sys.stderr)
+            return 2
+        if not (
+            rel.split("/")[0] in CONTENT_DIRS
+            or rel.startswith(PRACTICE_DIR)
+            or rel == VOCABULARY_FILE
+        ):
+            print(
+                say(
+                    "check.not_content",
+                    path=raw,
+                    practices=PRACTICE_DIR,
+                    vocabularies=VOCABULARY_FILE,
+                ),
+                file=sys.stderr,
+            )
+            return 2
+        only.add(rel)  # a folder's own problems (its name) too
+        if path.is_dir() and not path.is_symlink():
+            only.update(
+                p.relative_to(root).as_posix()
+                for p in path.rglob("*")
+                if p.is_file() or p.is_symlink()
+            )
+    return only
+
+
+def _check(root: Path, only: set[str] | None, fmt: str, announce: bool = False) -> int:
+    """One check: every problem on its line, then a summary; the exit code. ``announce``
+    marks the start, for editors that read a continuous check (see .vscode/tasks.json)."""
+    if announce:
+        print(say("check.started"))
     started = time.perf_counter()
     corpus = load_corpus(root, only=only, use_cache=True)
     elapsed = time.perf_counter() - started
     for problem in corpus.problems:
-        print(problem.github() if args.format == "github" else str(problem))
+        print(problem.github() if fmt == "github" else str(problem))
     errors = corpus.problems.errors
     count = (
         len(corpus.entries)
@@ -236,6 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("texte", "github"),
         default="texte",
         help="« github » affiche des annotations GitHub Actions",
+    )
+    check.add_argument(
+        "--surveiller",
+        action="store_true",
+        help="vérifie à nouveau à chaque modification d'un fichier (Ctrl+C pour arrêter)",
     )
     check.set_defaults(func=cmd_check)
     build = sub.add_parser(
