@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .messages import DOC_URL, render_message
@@ -39,9 +40,19 @@ def _property(value: str) -> str:
     )
 
 
+# a value quoted in a message may hold a line break: shown as « \n », a problem stays
+# on one line (editors and CI read the output line by line)
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SHOWN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    return _CONTROL_RE.sub(lambda m: _SHOWN.get(m.group(0), f"\\x{ord(m.group(0)):02x}"), text)
+
+
 def problem(path: str, line: int, code: str, severity: str = "error", **params: object) -> Problem:
     """Build a problem from a message code and its parameters."""
-    return Problem(path, max(line, 1), code, render_message(code, **params), severity)
+    return Problem(path, max(line, 1), code, one_line(render_message(code, **params)), severity)
 
 
 class Problems(list):
