@@ -20,7 +20,7 @@ from pathlib import Path
 
 import macros.commands.cli  # noqa: F401 - translates argparse's own messages into French
 
-from . import corpus, measure, pathological, report
+from . import corpus, measure, pathological, report, web_editor
 
 try:
     from macros.content.cache import CACHE_DIR
@@ -202,7 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # noqa: BLE001 - the measurements above still get written
                 print(f"Profil impossible : {exc!r}", file=sys.stderr)
     print("\nEntrées pathologiques…", flush=True)
-    text = report.render(results, args.passages, corpus_lines, profile, pathological.measure())
+    slow_inputs = pathological.measure()
+    print("Configuration de l'édition en ligne…", flush=True)
+    cms_sizes = web_editor.measure()
+    text = report.render(results, args.passages, corpus_lines, profile, slow_inputs, cms_sizes)
     report.write_atomic(args.sortie, text)
     print("\n" + "\n".join(report.table(results)))
     print("\n" + "\n".join(report.budget_table(report.budgets(results))))

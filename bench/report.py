@@ -341,12 +341,39 @@ def pathological_section(rows: list[tuple[str, int, bool, float]], budget: float
     return lines
 
 
+# the web editor's configuration may grow by this much per territory added
+CMS_BYTES_PER_TERRITORY = 2048
+
+
+def web_editor_section(rows: list[tuple[int, int]]) -> list[str]:
+    """Size of admin/config.yml for a few numbers of territories (bench/web_editor.py)."""
+    (few, small), (many, large) = rows[0], rows[-1]
+    per_territory = (large - small) / (many - few)
+    lines = [
+        "## Configuration de l'édition en ligne",
+        "",
+        "L'éditeur en ligne (Decap CMS) télécharge toute sa configuration (`admin/config.yml`) "
+        "à l'ouverture. Une collection par type de document, quel que soit le nombre de "
+        "territoires : un territoire ajoute son nom aux listes de choix, pas de formulaires.",
+        "",
+        "| Territoires | Taille de admin/config.yml |",
+        "|---:|---:|",
+        *[f"| {number(n)} | {kilo(size)} Ko |" for n, size in rows],
+        "",
+        f"Budget : au plus {kilo(CMS_BYTES_PER_TERRITORY)} Ko de plus par territoire ; mesuré : "
+        f"{number(per_territory)} octets — {_status(per_territory <= CMS_BYTES_PER_TERRITORY)}.",
+        "",
+    ]
+    return lines
+
+
 def render(
     results: list[Result],
     repetitions: int,
     corpus_lines: list[str],
     profile: Profile | None,
     pathological: list[tuple[str, int, bool, float]] | None = None,
+    web_editor: list[tuple[int, int]] | None = None,
 ) -> str:
     now = dt.datetime.now().strftime("%Y-%m-%d à %H:%M")
     parts = [
@@ -379,6 +406,8 @@ def render(
     ]
     if pathological is not None:
         parts += pathological_section(pathological, BUDGET_SECONDS)
+    if web_editor is not None:
+        parts += web_editor_section(web_editor)
     if profile is not None:
         parts += [*profile_section(profile), ""]
     return "\n".join(parts)

@@ -137,6 +137,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "délimiter la valeur",
         "Guillemets typographiques",
     ),
+    "W004": (
+        "ajoutez « type: {kind} » à l'en-tête : l'édition en ligne ne montre que les "
+        "documents de territoire qui le portent",
+        "Type de document absent",
+    ),
     "W001": (
         "contenu d'exemple (exemple: true) : à retirer avant la publication "
         "(capi publish --sans-exemples)",
@@ -252,6 +257,10 @@ REMEDIES: dict[str, str] = {
     "W003": "Un traitement de texte remplace les guillemets droits par des guillemets "
     "typographiques (“ ” ‘ ’). En YAML, seuls les guillemets droits (\" ou ') délimitent "
     "une valeur : les autres font partie du texte et apparaissent sur le site.",
+    "W004": "Les quatre documents d'un territoire (présentation, diagnostic, plan d'action, "
+    "partenariat) sont rangés dans le même dossier ; l'édition en ligne les distingue par la "
+    "clé `type` de leur en-tête. `capi new territoire` l'écrit ; ajoutez-la si vous avez créé "
+    "le fichier autrement.",
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
     "`capi publish --sans-exemples`.",
 }

@@ -95,7 +95,7 @@ def create(
         file_values = dict(values)
         if kind in DELIVERABLE_LABELS:
             title = f"{DELIVERABLE_LABELS[kind]} — {values['title']}"
-            file_values = {"title": title, "avancement": "a-completer"}
+            file_values = {"title": title, "avancement": "a-completer", "type": kind}
         texts[path] = templates.render(template, kind, file_values, vocabularies, known, rel)
     for path, text in texts.items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +131,8 @@ def _plan_territory(what: str, request: _Request) -> _Plan:
     folder = request.root / "territories" / slug
     files = {folder / "index.md": ("territoire", "territoire")}
     files.update({folder / f"{kind}.md": (kind, kind) for kind in DELIVERABLE_LABELS})
-    return {"title": request.title or slug.replace("-", " ").title()}, files
+    title = request.title or slug.replace("-", " ").title()
+    return {"title": title, "type": "territoire"}, files
 
 
 def _plan_practice(what: str, request: _Request) -> _Plan:

@@ -164,6 +164,10 @@ def _fingerprint(root: Path) -> str:
     return engine_fingerprint(vocabulary)
 
 
+# a territory's files, which the web editor finds by their « type » (one collection each)
+TERRITORY_KINDS = ("territoire", "diagnostic", "plan-action", "partenariat")
+
+
 def load_entry(
     root: Path, located: Located, vocabularies: Vocabularies, problems: Problems
 ) -> tuple[Entry | None, list[PendingRef]]:
@@ -191,6 +195,8 @@ def load_entry(
     rules = INTERVENTION_RULES if located.kind == "intervention" else ()
     checked = check_mapping(SCHEMAS[located.kind], meta, (), ctx, rules, ignored=ignored)
     checked = {k: v for k, v in checked.items() if k not in ignored}
+    if located.kind in TERRITORY_KINDS and "type" not in meta:  # the web editor's filter
+        problems.warn(path, 1, "W004", kind=located.kind)
     if (
         located.kind == "intervention"
         and checked.get("format") == "retour-experience"

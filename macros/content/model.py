@@ -83,7 +83,7 @@ COMMON: dict[str, Field] = {
     "tags": listof(text("Mot-clé"), "Mots-clés libres"),
     "hide": listof(text("Élément"), "Éléments de page à masquer (navigation, toc)"),
     "exemple": F("bool", "Contenu d'exemple, à retirer avant publication"),
-    "type": text("Type de contenu (déduit de l'emplacement du fichier)"),
+    "type": text("Type de document, à ne pas modifier (il correspond à l'emplacement du fichier)"),
 }
 
 MONTH_HELP = "AAAA-MM ou AAAA-MM-JJ"

@@ -50,6 +50,7 @@ TEMPLATE_KEYS = {
     ),
     "territoire": (
         "title",
+        "type",
         "region",
         "departement",
         "resume",
@@ -59,6 +60,7 @@ TEMPLATE_KEYS = {
     ),
     "diagnostic": (
         "title",
+        "type",
         "avancement",
         "date",
         "indicateurs",
@@ -69,8 +71,16 @@ TEMPLATE_KEYS = {
         "besoins",
         "lieux",
     ),
-    "plan-action": ("title", "avancement", "date", "axes"),
-    "partenariat": ("title", "avancement", "date", "partenaires", "instances", "conventions"),
+    "plan-action": ("title", "type", "avancement", "date", "axes"),
+    "partenariat": (
+        "title",
+        "type",
+        "avancement",
+        "date",
+        "partenaires",
+        "instances",
+        "conventions",
+    ),
     "pratique": ("title", "description", "thematiques", "synonymes"),
 }
 

@@ -94,13 +94,19 @@ _BODY_HINT = (
     "`[[territoire:identifiant]]`, `[[seance:01]]` ou `[[retour:identifiant]]`. "
     "Image déposée à côté de la fiche : `![description](nom-du-fichier.jpg)`."
 )
-# the files of a territory folder: (file, CMS name, label); the loader gives their kind
+# the files of a territory folder: (file, CMS collection, label, content kind)
 TERRITORY_FILES = (
-    ("index.md", "presentation", "Présentation du territoire"),
-    ("diagnostic.md", "diagnostic", "Diagnostic"),
-    ("plan-action.md", "plan-action", "Plan d'action"),
-    ("partenariat.md", "partenariat", "Partenariat local"),
+    ("index.md", "territoires", "Territoires", "territoire"),
+    ("diagnostic.md", "diagnostics", "Diagnostics", "diagnostic"),
+    ("plan-action.md", "plans-action", "Plans d'action", "plan-action"),
+    ("partenariat.md", "partenariats", "Partenariats locaux", "partenariat"),
 )
+TERRITORY_DESCRIPTIONS = {
+    "territoire": "La présentation de chaque territoire participant.",
+    "diagnostic": "Le diagnostic de chaque territoire : indicateurs, lieux, constats.",
+    "plan-action": "Le plan d'action de chaque territoire : axes, actions, calendrier, budget.",
+    "partenariat": "Le partenariat local de chaque territoire : partenaires et instances.",
+}
 
 
 # ---------------------------------------------------------------- fields
@@ -328,7 +334,6 @@ def _found(corpus: Corpus, kind: str) -> list[tuple[str, str]]:
 
 def collections(corpus: Corpus) -> list[dict[str, Any]]:
     """The CMS collections, in the order the CMS lists them."""
-    root = corpus.root
     seances = _found(corpus, "seance")
     territories = _found(corpus, "territoire")
     vocabularies = {
@@ -384,23 +389,21 @@ def collections(corpus: Corpus) -> list[dict[str, Any]]:
             "fields": entry_fields("pratique", vocabularies, "pratique"),
         }
     )
-    for path, title in territories:
-        base = path.rsplit("/", 1)[0]
+    # one collection per document of a territory, whatever the number of territories: the
+    # files share the folder territories/<nom>/ and are told apart by their « type » (W004)
+    for file, name, label, kind in TERRITORY_FILES:
         out.append(
             {
-                "name": f"territoire-{base.split('/')[1]}",
-                "label": f"Territoire : {title}",
-                "description": "La présentation du territoire et ses trois livrables.",
-                "files": [
-                    {
-                        "name": name,
-                        "label": label,
-                        "file": f"{base}/{file}",
-                        "fields": entry_fields(_kind(f"{base}/{file}"), vocabularies),
-                    }
-                    for file, name, label in TERRITORY_FILES
-                    if (root / base / file).is_file()
-                ],
+                "name": name,
+                "label": label,
+                "label_singular": label,
+                "description": TERRITORY_DESCRIPTIONS[kind],
+                "folder": "territories",
+                "path": "{{slug}}/" + file.removesuffix(".md"),
+                "filter": {"field": "type", "value": kind},
+                "create": False,  # a territory and its documents come from capi new territoire
+                "summary": "{{title}}",
+                "fields": entry_fields(kind, vocabularies, defaults={"type": kind}),
             }
         )
     return out

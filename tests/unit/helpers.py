@@ -16,9 +16,14 @@ def doc(*header: str, body: str = "Texte.") -> str:
     return "\n".join(("---", *header, "---", body)) + "\n"
 
 
+# the web editor's « type » key, which the small territories of these tests leave out: it
+# has its own test (test_corpus.test_territory_documents_without_type_are_named)
+UNLISTED = {"W004"}
+
+
 def summary(corpus: Corpus) -> list[tuple[str, int, str]]:
     """(path, line, code) of every problem, in the corpus' order."""
-    return [(p.path, p.line, p.code) for p in corpus.problems]
+    return [(p.path, p.line, p.code) for p in corpus.problems if p.code not in UNLISTED]
 
 
 def messages(corpus: Corpus, code: str) -> list[str]:

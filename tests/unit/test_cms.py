@@ -211,10 +211,11 @@ def test_territory_choices_are_the_territories_on_disk(make_repo):
         {"label": "Territoire Beta", "value": "beta"},
     ]
     names = {c["name"]: c for c in config["collections"]}
-    assert [f["file"] for f in names["territoire-beta"]["files"]] == [
-        "territories/beta/index.md",
-        "territories/beta/diagnostic.md",
-    ]
+    diagnostics = names["diagnostics"]  # one collection for every territory's diagnostic
+    assert diagnostics["folder"] == "territories"
+    assert diagnostics["path"] == "{{slug}}/diagnostic"
+    assert diagnostics["filter"] == {"field": "type", "value": "diagnostic"}
+    assert not any(name.startswith("territoire-") for name in names)
 
 
 # ---------------------------------------------------------------- collections
@@ -493,3 +494,32 @@ def test_the_keys_a_finished_report_needs_say_so_in_their_label():
         assert fields[key]["required"] is False  # a report being written may lack them
     others = [f for name, f in fields.items() if name not in REPORT_REQUIRED]
     assert not any("requis pour finaliser" in f["label"] for f in others)
+
+
+def _with_territories(root, count: int):
+    """The repository with ``count`` more territories, copies of a real one."""
+    import shutil
+
+    model = sorted((root / "territories").glob("*/index.md"))[0].parent
+    for n in range(count):
+        copy = root / "territories" / f"territoire-ajoute-{n}"
+        shutil.copytree(model, copy)
+        index = copy / "index.md"
+        index.write_text(
+            index.read_text("utf-8").replace("title:", f"title: Ajout {n} —", 1), "utf-8"
+        )
+    return load_corpus(root)
+
+
+def test_the_configuration_grows_little_with_each_territory(tmp_path):
+    """One collection per kind of document, not per territory: a territory adds its name to
+    the choices, not four forms (175 KB for 3 territories and +35 KB each, before)."""
+    from tests.conftest import copy_repo
+
+    root = copy_repo(tmp_path / "depot")
+    before = len(cms.config_text(cms.cms_config(load_corpus(root), "o/r")).encode())
+    corpus = _with_territories(root, 10)
+    assert len([e for e in corpus.entries if e.kind == "territoire"]) >= 13
+    after = len(cms.config_text(cms.cms_config(corpus, "o/r")).encode())
+    assert (after - before) / 10 <= 2048, (before, after)
+    assert before < 120_000

@@ -579,3 +579,13 @@ def test_known_identities(load: Load) -> None:
     assert known["pratique"] == {"fablab"}
     assert known["seance"] == {"01"}
     assert "tiers-lieux" in known["thematique"] and "epci" in known["acteur"]
+
+
+def test_territory_documents_without_type_are_named(load: Load) -> None:
+    """The web editor lists a territory's documents by their « type »: a file without it is
+    reported as a warning, on its file, with the line to add."""
+    corpus = load({**BASE, PLAN_PATH: doc("title: Plan", "type: plan-action")})
+    warned = [p for p in corpus.problems if p.code == "W004"]
+    assert [(p.path, p.severity) for p in warned] == [(TERRITORY_PATH, "warning")]
+    assert "ajoutez « type: territoire »" in warned[0].message
+    assert not corpus.problems.errors
