@@ -106,3 +106,25 @@ def test_a_folder_counts_its_files(repo_copy):
     result = run_capi("check", folder.relative_to(repo_copy).as_posix(), cwd=repo_copy)
     assert result.returncode == 0
     assert f"{files} fiches vérifiées" in result.stdout
+
+
+def test_an_upper_case_extension_is_refused_with_the_fix(repo_copy):
+    folder = sorted((repo_copy / "sessions").glob("01-*"))[0]
+    (folder / "atelier.MD").write_text("---\ntitle: Atelier\nformat: atelier\n---\n", "utf-8")
+    result = run_capi("check", cwd=repo_copy)
+    assert result.returncode == 1
+    rel = (folder / "atelier.MD").relative_to(repo_copy).as_posix()
+    assert f"{rel}:1: [E039] extension « .MD » : écrivez « .md » en minuscules" in result.stdout
+
+
+def test_a_code_typed_as_a_number_asks_for_quotes(repo_copy):
+    diagnostic = sorted((repo_copy / "territories").glob("*/diagnostic.md"))[0]
+    text = diagnostic.read_text("utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "code_postal:" in row)
+    typed = text.replace(text.splitlines()[line - 1], "    code_postal: 44995", 1)
+    diagnostic.write_text(typed, "utf-8")
+    rel = diagnostic.relative_to(repo_copy).as_posix()
+    result = run_capi("check", rel, cwd=repo_copy)
+    assert result.returncode == 1
+    assert f"{rel}:{line}: [E012]" in result.stdout
+    assert 'un texte entre guillemets, ex. « "44995" »' in result.stdout
