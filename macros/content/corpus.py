@@ -18,8 +18,9 @@ from ..messages import suggestion
 from ..problems import Problem, Problems
 from . import html_policy, references
 from .cache import FileCache, engine_fingerprint, stamp_of
-from .fields import Context, PendingRef, check_mapping
+from .fields import Context, PendingRef
 from .frontmatter import parse
+from .kinds import check_mapping
 from .locate import Located, discover
 from .model import (
     INTERVENTION_RULES,

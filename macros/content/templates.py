@@ -11,6 +11,7 @@ import json
 import posixpath
 
 from .fields import Field
+from .kinds import FIELD_KINDS
 from .model import SCHEMAS
 from .vocabulary import Vocabularies
 
@@ -156,11 +157,7 @@ EXAMPLES = {
 def _comment(spec: Field, vocabularies: Vocabularies, known: dict[str, list[str]]) -> str:
     label = spec.label + (" (obligatoire)" if spec.required else "")
     target = spec.items if spec.kind == "list" and spec.items else spec
-    values: list[str] = []
-    if target.kind == "choice":
-        values = list(vocabularies.get(target.vocab or "", {}))
-    elif target.kind == "ref":
-        values = known.get(target.ref or "", [])
+    values = FIELD_KINDS[target.kind].choices(target, vocabularies, known)
     if spec.help:
         label += f" — {spec.help}"
     if values:

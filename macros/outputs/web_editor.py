@@ -48,8 +48,9 @@ from typing import Any
 import yaml
 
 from ..content.corpus import Corpus
-from ..content.fields import DATE_RE, EMAIL_RE, URL_RE, Field, whole
-from ..content.identifiers import FUNCTIONAL_EMAIL_PATTERN, TYPED_FORMS
+from ..content.fields import Field
+from ..content.identifiers import FUNCTIONAL_EMAIL_PATTERN
+from ..content.kinds import FIELD_KINDS
 from ..content.locate import PRACTICE_DIR, discover, locate
 from ..content.model import REPORT_FORMAT, REPORT_REQUIRED, SCHEMAS
 from ..content.templates import BODIES
@@ -138,24 +139,9 @@ def _options(vocabularies: Vocabularies, name: str | None) -> list[dict[str, str
 
 
 def _pattern(spec: Field) -> list[str] | None:
-    """``[regex, message]`` as Decap CMS expects it, or None."""
-    if spec.kind == "text" and spec.pattern:
-        return [whole(spec.pattern), f"Forme attendue : {spec.pattern_label or spec.pattern}"]
-    if spec.kind == "text" and spec.max_length:
-        return [rf"^[\s\S]{{0,{spec.max_length}}}$", f"Au plus {spec.max_length} caractères"]
-    if spec.kind == "date":
-        return [
-            DATE_RE.pattern,
-            "Forme attendue : AAAA-MM ou AAAA-MM-JJ (ex. 2026-06 ou 2026-06-18)",
-        ]
-    if spec.kind == "email":
-        return [EMAIL_RE.pattern, "Forme attendue : une adresse électronique"]
-    if spec.kind == "url":
-        return [URL_RE.pattern, "Forme attendue : une adresse web commençant par https://"]
-    if spec.kind == "code" and spec.code in TYPED_FORMS:
-        regex, label = TYPED_FORMS[spec.code]
-        return [regex, f"Forme attendue : {label}"]
-    return None
+    """``[regex, message]`` as Decap CMS expects it: the kind's own form, or None."""
+    form = FIELD_KINDS[spec.kind].form(spec)
+    return list(form) if form else None
 
 
 def widget(

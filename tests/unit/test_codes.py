@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content.fields import Context, Field, check_value
+from macros.content.fields import Context, Field
 from macros.content.identifiers import INSEE_RE, QPV_RE, luhn_ok
+from macros.content.kinds import check_value
 from macros.problems import Problems
 
 

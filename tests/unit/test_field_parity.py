@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from macros.content.corpus import known_identities, load_corpus
-from macros.content.fields import Context, Field, check_mapping
+from macros.content.fields import Context, Field
+from macros.content.kinds import EMPTY_VALUES, check_mapping
 from macros.content.model import SCHEMAS
 from macros.outputs import json_schemas
 from macros.outputs import web_editor as cms
@@ -61,7 +62,7 @@ def _fields() -> Iterator[tuple[str, Field, dict, dict]]:
 def _unwrap(schema: dict) -> dict:
     """The value's own schema inside ``anyOf: [schema, empty values…]`` (an empty key is
     an absent one) or, for a required key, the schema itself."""
-    if schema.get("anyOf", [])[1:] == json_schemas.EMPTY_VALUES:
+    if schema.get("anyOf", [])[1:] == EMPTY_VALUES:
         return schema["anyOf"][0]
     return schema
 

@@ -11,8 +11,6 @@ from macros.content.fields import (
     Context,
     Field,
     PendingRef,
-    check_mapping,
-    check_value,
     choice,
     describe,
     key_label,
@@ -23,6 +21,7 @@ from macros.content.fields import (
 )
 from macros.content.frontmatter import parse
 from macros.content.identifiers import is_functional_email
+from macros.content.kinds import check_mapping, check_value
 from macros.problems import Problems
 
 VOCABULARIES = {
