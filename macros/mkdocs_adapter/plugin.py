@@ -47,7 +47,6 @@ log = get_plugin_logger("capi")
 TAG_RE = re.compile(r"<[^<>]*>")
 # the dates and contributors line of an entry page: not what a search result should quote
 HISTORY_RE = re.compile(r'<p class="capi-history">.*?</p>', re.DOTALL)
-FEED_LABELS = (("flux RSS", ".xml"), ("JSON Feed", ".json"))
 MESSAGES_PAGE = "guides/messages-erreur.md"
 # generated pages with no contributed content that carry the engine's own scripts
 TRUSTED_PAGES = frozenset({"explorer/index.md"})
@@ -230,8 +229,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 "JSON Feed (adresses absolues) ne sont pas produits.",
                 file=sys.stderr,
             )
-        offered = [(label, f"{feeds.FEED_DIR}{ext}") for label, ext in FEED_LABELS]
-        pages[news.NEWS_PAGE] = news.news_page(graph, offered if written else ())
+        pages[news.NEWS_PAGE] = news.news_page(graph, bool(written))
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -335,7 +333,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if feed is None:
             return markdown
         path, _title, what = feed
-        links = [(label, relative(uri, path + ext)) for label, ext in FEED_LABELS]
+        links = [(label, relative(uri, path + ext)) for label, ext in news.FEEDS]
         return markdown.rstrip("\n") + "\n\n" + news.feed_links(links, what)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -30,11 +30,12 @@ from ..content.model import Entry
 from ..graph import Graph
 from ..render.entity import kind_label
 from ..render.links import page_url
+from ..render.news import FEED_FILE, NEWS_PAGE
 
 FEED_LIMIT = 50
-RSS_FILE = "flux.xml"
-JSON_FILE = "flux.json"
-FEED_DIR = "flux"
+RSS_FILE = f"{FEED_FILE}.xml"
+JSON_FILE = f"{FEED_FILE}.json"
+FEED_DIR = "flux"  # the territories' and practices' feeds
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 RSS_TYPE = "application/rss+xml"
 JSON_TYPE = "application/feed+json"
@@ -77,10 +78,10 @@ class Item:
 def site_feeds(graph: Graph, site_name: str, site_description: str) -> list[Feed]:
     """The feed of the whole base, then one per territory and per practice."""
     everything = Feed(
-        "flux",
+        FEED_FILE,
         site_name,
         site_description or f"Nouveautés de « {site_name} »",
-        "nouveautes/",
+        page_url(NEWS_PAGE),
         tuple(graph.entries.values()),
     )
     feeds = [everything]
@@ -224,7 +225,6 @@ def _json_item(item: Item) -> dict:
         "url": item.url,
         "title": item.title,
         "content_text": item.summary,
-        "summary": item.summary,
         "date_published": (item.published or item.updated).isoformat(),
         "date_modified": item.updated.isoformat(),
         "tags": [item.category],

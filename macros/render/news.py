@@ -14,12 +14,14 @@ from ..content.history import FileHistory
 from ..content.model import Entry
 from ..graph import Graph
 from .entity import NEW_BADGE, entry_line, new_badge
-from .links import md_escape
+from .links import link, md_escape
 from .sessions import MONTHS
 
 NEWS_PAGE = "nouveautes.md"
 NEWS_LIMIT = 100  # entries listed on the news page; the feeds and the explorer reach the rest
 HOME_LIMIT = 5
+FEED_FILE = "flux"  # flux.xml and flux.json (outputs/feeds.py writes them)
+FEEDS = (("flux RSS", ".xml"), ("JSON Feed", ".json"))
 
 
 def french_date(when: dt.date) -> str:
@@ -89,11 +91,9 @@ def _item(graph: Graph, page_uri: str, entry: Entry, found: FileHistory) -> str:
     return f"{line}  \n  {details}"
 
 
-def news_page(graph: Graph, feeds: Iterable[tuple[str, str]] = ()) -> str:
-    """The « Nouveautés » page: the latest additions and updates, grouped by month.
-
-    ``feeds`` are (label, site path) of the feeds to offer, empty when none is written.
-    """
+def news_page(graph: Graph, with_feeds: bool = False) -> str:
+    """The « Nouveautés » page: the latest additions and updates, grouped by month, and the
+    feeds to follow them (``with_feeds``: when they are written)."""
     history = graph.history
     out = [
         "---",
@@ -115,8 +115,8 @@ def news_page(graph: Graph, feeds: Iterable[tuple[str, str]] = ()) -> str:
             f"{history.new_days} jours.",
             "",
         ]
-    links = [f"[{md_escape(label)}](<{path}>)" for label, path in feeds]
-    if links:
+    links = [link(NEWS_PAGE, f"{FEED_FILE}{ext}", label) for label, ext in FEEDS]
+    if with_feeds:
         out += [
             "Pour suivre la base sans revenir la consulter, abonnez-vous à son flux dans un "
             "lecteur de flux (ou une messagerie qui les lit) : " + " · ".join(links) + ".",
@@ -141,12 +141,24 @@ def news_page(graph: Graph, feeds: Iterable[tuple[str, str]] = ()) -> str:
     return "\n".join(out) + "\n"
 
 
-def latest_list(graph: Graph, page_uri: str, limit: int = HOME_LIMIT) -> str:
-    """The latest contributions as a list (home page macro ``dernieres_contributions``)."""
+def latest_list(
+    graph: Graph, page_uri: str, limit: int = HOME_LIMIT, with_feeds: bool = False
+) -> str:
+    """The latest contributions as a list, then where to find and follow the others (home
+    page macro ``dernieres_contributions``)."""
     items = latest(graph, limit)
-    if not items:
-        return "Aucune fiche n'est encore publiée.\n"
-    return "\n".join(_item(graph, page_uri, entry, found) for entry, found in items) + "\n"
+    lines = [_item(graph, page_uri, entry, found) for entry, found in items]
+    if not lines:
+        lines = ["Aucune fiche n'est encore publiée."]
+    news = link(page_uri, NEWS_PAGE, "Nouveautés")
+    follow = f"Toutes les fiches récentes sont sur la page {news}"
+    if with_feeds:
+        rss, json_feed = (link(page_uri, f"{FEED_FILE}{ext}", label) for label, ext in FEEDS)
+        follow += (
+            " ; pour suivre les prochaines sans revenir sur le site, abonnez-vous au "
+            f"{rss} ou au {json_feed} de la base dans un lecteur de flux"
+        )
+    return "\n".join(lines) + "\n\n" + follow + ".\n"
 
 
 def feed_links(feeds: Iterable[tuple[str, str]], what: str) -> str:
