@@ -1,6 +1,6 @@
 """When each content file was published and updated, and who contributed to it, from git.
 
-One ``git log`` for the whole repository (``--name-only``, content folders only) gives, per
+One ``git log`` for the whole repository (``--name-only``) gives, per content
 file: the date of the commit that added it (published), of the last commit that changed it
 (updated) and the names of the commits' authors, in the order they first contributed. A
 plugin that runs git once per page (as mkdocs-git-revision-date-localized does) would start
@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .locate import CONTENT_DIRS, PRACTICE_DIR
 
 HISTORY_DIRS = (*CONTENT_DIRS, PRACTICE_DIR)
+_PREFIXES = tuple(f"{folder}/" for folder in HISTORY_DIRS)
 TIMEZONE = "Europe/Paris"
 DEFAULT_NEW_DAYS = 30
 # the one git log may take this long (a 10,000-file history reads in well under a second)
@@ -155,8 +156,8 @@ def _log_arguments() -> list[str]:
         "--no-renames",
         "--no-show-signature",
         "--relative",  # paths relative to the project, also when it is a sub-folder
-        "--",
-        *HISTORY_DIRS,
+        # no pathspec: limiting the log to the content folders makes git twice as slow
+        # (1.0 s instead of 0.5 s at 10,000 files); other paths are skipped while parsing
     ]
 
 
@@ -176,7 +177,7 @@ def parse_log(output: str, zone: dt.tzinfo, shallow: frozenset[str] = frozenset(
             commit = _commit(token[1:], zone, shallow)
             continue
         path = token.lstrip("\n")
-        if not path or commit is None:
+        if commit is None or not path.startswith(_PREFIXES):
             continue
         when, name = commit
         if path not in updated or when > updated[path]:
