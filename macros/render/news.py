@@ -24,10 +24,13 @@ FEED_FILE = "flux"  # flux.xml and flux.json (outputs/feeds.py writes them)
 FEEDS = (("flux RSS", ".xml"), ("JSON Feed", ".json"))
 
 
+NBSP = "\u00a0"  # a date never breaks across lines
+
+
 def french_date(when: dt.date) -> str:
     """2026-06-12 → « 12 juin 2026 »; the first of the month is « 1er »."""
     day = "1er" if when.day == 1 else str(when.day)
-    return f"{day} {MONTHS[when.month - 1]} {when.year}"
+    return f"{day}{NBSP}{MONTHS[when.month - 1]}{NBSP}{when.year}"
 
 
 def month_title(when: dt.date) -> str:
@@ -88,7 +91,7 @@ def _item(graph: Graph, page_uri: str, entry: Entry, found: FileHistory) -> str:
     contributors = contributors_text(found)
     if contributors:
         details += " · " + contributors
-    return f"{line}  \n  {details}"
+    return f'{line}  \n  <span class="capi-history">{details}</span>'
 
 
 def news_page(graph: Graph, with_feeds: bool = False) -> str:
@@ -104,9 +107,10 @@ def news_page(graph: Graph, with_feeds: bool = False) -> str:
         "",
         "# Nouveautés",
         "",
-        "Les fiches publiées ou mises à jour le plus récemment, les plus récentes d'abord "
-        f"(au plus {NEWS_LIMIT}). Les dates sont celles de l'historique du dépôt : une fiche "
-        "est publiée le jour où elle y entre, mise à jour chaque fois qu'elle y est modifiée.",
+        f"Les dernières fiches publiées ou mises à jour ({NEWS_LIMIT} au plus), de la plus "
+        "récente à la plus ancienne. Les dates sont celles de l'historique du dépôt : une "
+        "fiche est publiée le jour où elle y entre, mise à jour chaque fois qu'elle y est "
+        "modifiée.",
         "",
     ]
     if history is not None and history.new_days > 0:

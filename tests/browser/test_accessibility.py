@@ -43,6 +43,7 @@ SEARCH_RESULTS = ".md-search-result__item, .capi-search__result"
 TARGETS = {
     **{name: url() for name, url in PAGE_TYPES.items()},
     "restitution": "restitution/",
+    "news": "nouveautes/",  # badges and muted dates on a long list
     "explorer": EXPLORER,
     SEARCH: "",
 }

@@ -83,7 +83,7 @@ def test_dates_are_the_days_of_paris(tmp_path):
     write(tmp_path, REPORT, "a\n")
     commit(tmp_path, "Awa Diallo", "2026-05-20T23:30:00+00:00", REPORT)
     published = read_history(tmp_path, [REPORT]).get(REPORT).published
-    assert news.french_date(published) == "21 mai 2026"  # 01:30 in Paris
+    assert news.french_date(published) == "21\u00a0mai\u00a02026"  # 01:30 in Paris
 
 
 def test_the_new_badge_counts_from_the_last_commit_not_the_clock(repo):
@@ -212,8 +212,8 @@ def _graph_with(found: FileHistory, days: int = 30):
     ("day", "text"),
     [(dt.date(2026, 6, 1), "1er juin 2026"), (dt.date(2026, 8, 15), "15 août 2026")],
 )
-def test_dates_are_written_in_french(day, text):
-    assert news.french_date(day) == text
+def test_dates_are_written_in_french_on_one_line(day, text):
+    assert news.french_date(day) == text.replace(" ", "\u00a0")  # no break inside a date
 
 
 def test_the_history_block_says_both_dates_and_escapes_names():
@@ -225,7 +225,7 @@ def test_the_history_block_says_both_dates_and_escapes_names():
         True,
     )
     graph, entry = _graph_with(found)
-    block = news.history_block(graph, entry)
+    block = news.history_block(graph, entry).replace("\u00a0", " ")
     assert 'Publié le <time datetime="2026-06-12">12 juin 2026</time> · mis à jour le ' in block
     assert '<time datetime="2026-10-03">3 octobre 2026</time>' in block
     assert "capi-new" not in block  # published four months before "now"
@@ -241,7 +241,7 @@ def test_the_history_block_says_both_dates_and_escapes_names():
 def test_a_page_without_a_known_publication_says_when_it_changed():
     found = FileHistory(None, dt.datetime(2026, 2, 3, 13, tzinfo=PARIS))
     graph, entry = _graph_with(found)
-    block = news.history_block(graph, entry)
+    block = news.history_block(graph, entry).replace("\u00a0", " ")
     assert block.startswith('Mis à jour le <time datetime="2026-02-03">3 février 2026</time>')
     assert "Contributeurs" not in block and "capi-new" not in block
 
