@@ -1,13 +1,15 @@
 """MkDocs integration: a thin adapter from MkDocs events to the engine (see macros/README.md).
 
-- ``on_files`` loads and validates the corpus once, mounts ``sessions/`` and
-  ``territories/`` under French URLs, and adds the generated pages.
+- ``on_files`` loads and validates the corpus once, reads its git history once (dates and
+  contributors), mounts ``sessions/`` and ``territories/`` under French URLs, and adds the
+  generated pages, the open data and the feeds.
 - ``on_page_markdown`` frames entity pages with the engine's blocks and turns
   ``[[kind:slug]]`` references into links. Contributed pages never reach Jinja.
 - ``on_page_read_source`` hands MkDocs the body the engine parsed (front matter never
   reaches MkDocs' own YAML reader), ``on_page_content`` sanitises every page with nh3 and
-  puts the engine's charts back; ``on_post_page`` adds the Content-Security-Policy, hardens
-  the HTML (external links, e-mail addresses) and makes the theme's markup valid HTML.
+  puts the engine's charts back; ``on_post_page`` announces the feeds (``<link
+  rel="alternate">``), adds the Content-Security-Policy, hardens the HTML (external links,
+  e-mail addresses) and makes the theme's markup valid HTML.
 """
 
 from __future__ import annotations

@@ -401,3 +401,17 @@ def test_a_copy_without_git_builds_with_one_warning_and_the_files_dates(tmp_path
     news = visible(tmp_path / "site", "nouveautes/")
     assert "Historique indisponible" in news
     assert (tmp_path / "site/flux.xml").is_file()
+
+
+def test_without_site_url_the_build_says_no_feed_is_written(tmp_path):
+    repo = copy_repo(tmp_path / "repo")
+    config = repo / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text("utf-8")), "utf-8")
+    result = run_capi("build", "--dossier", str(tmp_path / "site"), cwd=repo)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "pas de « site_url » dans mkdocs.yml" in result.stderr
+    site = tmp_path / "site"
+    assert not (site / "flux.xml").exists() and not (site / "flux").exists()
+    assert 'type="application/rss+xml"' not in (site / "index.html").read_text("utf-8")
+    assert "flux RSS" not in visible(site, "nouveautes/") + visible(site, "")
+    assert "Dernières contributions" in visible(site, "")
