@@ -86,6 +86,15 @@ def test_dates_are_the_days_of_paris(tmp_path):
     assert news.french_date(published) == "21\u00a0mai\u00a02026"  # 01:30 in Paris
 
 
+def test_mailmap_changes_the_name_shown(repo):
+    write(
+        repo,
+        ".mailmap",
+        "Léa M. <personne@exemple.invalid> Léa Martin <personne@exemple.invalid>\n",
+    )
+    assert read_history(repo, [REPORT]).get(REPORT).authors == ("Léa M.", "Awa Diallo")
+
+
 def test_the_new_badge_counts_from_the_last_commit_not_the_clock(repo):
     history = read_history(repo, [REPORT, OTHER])
     history.new_days = 30
