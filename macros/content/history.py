@@ -57,6 +57,8 @@ _GIT = (
     "log.showSignature=false",
     "-c",
     "core.quotePath=false",
+    "-c",
+    "i18n.logOutputEncoding=UTF-8",
     "--no-pager",
 )
 
