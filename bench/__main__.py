@@ -20,7 +20,7 @@ from pathlib import Path
 
 import macros.commands.cli  # noqa: F401 - translates argparse's own messages into French
 
-from . import corpus, measure, pathological, report, web_editor
+from . import corpus, history, measure, pathological, report, web_editor
 
 try:
     from macros.content.cache import CACHE_DIR
@@ -99,10 +99,19 @@ def command_line(key: str, work: Path) -> tuple[list[str], Path, Path | None]:
     )
 
 
-def measure_size(entries: int, work: Path, passes: int) -> tuple[list[measure.Result], str]:
+def measure_size(
+    entries: int, work: Path, passes: int
+) -> tuple[list[measure.Result], str, history.HistoryTiming]:
     print(f"\n{report.number(entries)} fiches : génération du corpus…", flush=True)
     stats = corpus.generate(work / "depot", entries)
     corpus.baseline_tree(work / "depot", work / "reference")
+    # the builds below read it, as they do in a real repository
+    timing = history.measure(work / "depot", entries)
+    print(
+        f"  historique git : {report.number(timing.commits)} commits, lu en "
+        f"{report.number(timing.seconds, 3)} s",
+        flush=True,
+    )
     summary = (
         f"- {report.number(entries)} fiches : {report.number(stats.items)} interventions "
         f"dont {report.number(stats.reports)} retours d'expérience, "
@@ -115,7 +124,7 @@ def measure_size(entries: int, work: Path, passes: int) -> tuple[list[measure.Re
                 shutil.rmtree(work / "depot" / CACHE_DIR, ignore_errors=True)
             for key in ("check", "check-cache") if step == "check" else (step,):
                 _measure(key, work, results[key], f"passage {index + 1}/{passes}")
-    return list(results.values()), summary
+    return list(results.values()), summary, timing
 
 
 def _measure(key: str, work: Path, result: measure.Result, when: str) -> None:
@@ -187,12 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results: list[measure.Result] = []
     corpus_lines: list[str] = []
+    histories: list[history.HistoryTiming] = []
     profile = None
     with tempfile.TemporaryDirectory(prefix="capi-bench-") as tmp:
         for entries in args.sizes:
-            found, summary = measure_size(entries, Path(tmp) / f"n{entries}", args.passages)
+            found, summary, timing = measure_size(entries, Path(tmp) / f"n{entries}", args.passages)
             results += found
             corpus_lines.append(summary)
+            histories.append(timing)
         if args.profil:
             root = Path(tmp) / f"n{PROFILE_SIZE}" / "depot"
             if not root.is_dir():
@@ -205,10 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     slow_inputs = pathological.measure()
     print("Configuration de l'édition en ligne…", flush=True)
     cms_sizes = web_editor.measure()
-    text = report.render(results, args.passages, corpus_lines, profile, slow_inputs, cms_sizes)
+    text = report.render(
+        results, args.passages, corpus_lines, profile, slow_inputs, cms_sizes, histories
+    )
     report.write_atomic(args.sortie, text)
     print("\n" + "\n".join(report.table(results)))
-    print("\n" + "\n".join(report.budget_table(report.budgets(results))))
+    print("\n" + "\n".join(report.history_table(histories)))
+    print("\n" + "\n".join(report.budget_table(report.budgets(results, histories))))
     print(f"\nRapport écrit dans {args.sortie}")
     failed = [r for r in results if not r.ok]
     if failed:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .content.corpus import Corpus
+from .content.history import History
 from .content.model import DELIVERABLES, Entry, action_anchor
 from .content.words import fold
 
@@ -53,8 +54,10 @@ class Practice:
 class Graph:
     """The knowledge graph of one corpus."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, history: History | None = None) -> None:
         self.corpus = corpus
+        # dates and contributors from git (content/history.py); None when not read
+        self.history = history
         self.vocabularies = corpus.vocabularies
         self.entries: dict[tuple[str, str], Entry] = {}
         self.by_kind: dict[str, list[Entry]] = defaultdict(list)

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..content.corpus import load_corpus
+from ..content.history import read_history
 from ..graph import Graph
 from ..messages import say
 from ..mkdocs_adapter.build import build_site, site_identity
@@ -80,11 +81,14 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                 say("publish.examples", count=len(examples)),
                 file=sys.stderr,
             )
-        graph = Graph(corpus)
+        # dates and contributors come from the repository's history, also for a copy
+        history = read_history(sources, [e.path for e in corpus.entries], git_root=root)
+        graph = Graph(corpus, history)
         stamp = {"edition": edition, "date": today.strftime("%d/%m/%Y")}
 
         def stamped(config) -> None:
             config.plugins["capi"].config.edition = edition
+            config.plugins["capi"].config.git_root = str(root)
             config.extra["edition"] = stamp
 
         def offline(config) -> None:

@@ -6,7 +6,7 @@ sandboxed Jinja, and are thin wrappers over the graph and the renderers.
 
 from __future__ import annotations
 
-from ..render import organiser
+from ..render import news, organiser
 
 
 def define_env(env) -> None:
@@ -39,3 +39,10 @@ def define_env(env) -> None:
         """Key figures of the cycle, as a table."""
         graph, uri = _context()
         return organiser.key_figures(graph, uri)
+
+    @env.macro
+    def dernieres_contributions(nombre: int = news.HOME_LIMIT) -> str:
+        """The latest added or updated entries, newest first, with their dates."""
+        graph, uri = _context()
+        feeds_written = env.conf["plugins"]["capi"].feeds_written
+        return news.latest_list(graph, uri, max(1, min(int(nombre), 20)), feeds_written)

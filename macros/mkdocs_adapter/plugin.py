@@ -1,18 +1,21 @@
 """MkDocs integration: a thin adapter from MkDocs events to the engine (see macros/README.md).
 
-- ``on_files`` loads and validates the corpus once, mounts ``sessions/`` and
-  ``territories/`` under French URLs, and adds the generated pages.
+- ``on_files`` loads and validates the corpus once, reads its git history once (dates and
+  contributors), mounts ``sessions/`` and ``territories/`` under French URLs, and adds the
+  generated pages, the open data and the feeds.
 - ``on_page_markdown`` frames entity pages with the engine's blocks and turns
   ``[[kind:slug]]`` references into links. Contributed pages never reach Jinja.
 - ``on_page_read_source`` hands MkDocs the body the engine parsed (front matter never
   reaches MkDocs' own YAML reader), ``on_page_content`` sanitises every page with nh3 and
-  puts the engine's charts back; ``on_post_page`` adds the Content-Security-Policy, hardens
-  the HTML (external links, e-mail addresses) and makes the theme's markup valid HTML.
+  puts the engine's charts back; ``on_post_page`` announces the feeds (``<link
+  rel="alternate">``), adds the Content-Security-Policy, hardens the HTML (external links,
+  e-mail addresses) and makes the theme's markup valid HTML.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from html import escape, unescape
 from pathlib import Path
 
@@ -27,22 +30,25 @@ from mkdocs.structure.pages import Page
 from ..content import bounds
 from ..content.corpus import REFUSED_BODY, Corpus, load_corpus
 from ..content.frontmatter import parse
+from ..content.history import DEFAULT_NEW_DAYS, History, read_history
 from ..content.locate import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, locate
 from ..content.model import Entry
 from ..content.vocabulary import IMAGE_HOSTS_KEY, VOCABULARY_FILE
 from ..graph import Graph
-from ..outputs import open_data, web_editor
+from ..outputs import feeds, open_data, web_editor
 from ..outputs.search_index import SearchIndex
 from ..problems import Problems
-from ..render import csp, explorer, listings, restitution, sanitize, theme_markup
+from ..render import csp, explorer, listings, news, restitution, sanitize, theme_markup
 from ..render.entity import kind_label
-from ..render.links import GENERATED_DIRS, INDEX_PAGES
+from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
 from .sandbox import sandbox_macros
 
 log = get_plugin_logger("capi")
 TAG_RE = re.compile(r"<[^<>]*>")
+# the dates and contributors line of an entry page: not what a search result should quote
+HISTORY_RE = re.compile(r'<p class="capi-history">.*?</p>', re.DOTALL)
 MESSAGES_PAGE = "guides/messages-erreur.md"
 # generated pages with no contributed content that carry the engine's own scripts
 TRUSTED_PAGES = frozenset({"explorer/index.md"})
@@ -65,6 +71,10 @@ class CapiConfig(Config):
     edition = c.Optional(c.Type(str))
     cms = c.Type(bool, default=True)  # web editing at /admin/ (Decap CMS)
     cms_base_url = c.Optional(c.Type(str))  # OAuth proxy for GitHub sign-in → backend.base_url
+    # days during which an added entry shows « Nouveau » (counted back from the last commit)
+    new_days = c.Type(int, default=DEFAULT_NEW_DAYS)
+    # where the git history is, when the site is built from a copy (capi publish --sans-exemples)
+    git_root = c.Optional(c.Type(str))
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -84,6 +94,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.theme_scripts: set[str] = set()  # inline scripts of the theme, normalised
         self.serving = False  # `mkdocs serve`: problems are shown on their pages
         self.problems_by_path: dict[str, list] = {}
+        self.history = History()
+        self.feeds_written = False  # feeds need site_url (absolute links)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -103,7 +115,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         corpus = load_corpus(self.root)
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
-        self.corpus, self.graph = corpus, Graph(corpus)
+        self.history = self._read_history(corpus)
+        self.corpus, self.graph = corpus, Graph(corpus, self.history)
         self.problems_by_path = {}
         for problem in corpus.problems:
             self.problems_by_path.setdefault(problem.path, []).append(problem)
@@ -141,6 +154,17 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             for file in [f for f in files if f.src_uri.startswith(f"{web_editor.ADMIN_DIR}/")]:
                 files.remove(file)
         return files
+
+    def _read_history(self, corpus: Corpus) -> History:
+        """Dates and contributors of every entry, from one git log (content/history.py)."""
+        git_root = Path(self.config.git_root) if self.config.git_root else None
+        history = read_history(self.root, [e.path for e in corpus.entries], git_root)
+        history.new_days = self.config.new_days
+        if history.warning:  # said once, and never an error: the site is still right
+            print(f"capi : attention, {history.warning}.", file=sys.stderr)
+        if history.info:
+            log.info(history.info)
+        return history
 
     def _add_broken_pages(self, files: Files, config: MkDocsConfig) -> None:
         """In the preview, a content file that cannot be read still has its page, which
@@ -198,6 +222,17 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         pages.update(restitution.pages(graph))
         pages["explorer/index.md"] = explorer.EXPLORER_PAGE
         pages["donnees.md"] = open_data.data_page(self.config.licence, self.config.licence_url)
+        written = feeds.all_files(
+            graph, config.site_url or "", config.site_name, config.site_description or ""
+        )
+        self.feeds_written = bool(written)
+        if not written:
+            print(
+                "capi : attention, pas de « site_url » dans mkdocs.yml : les flux RSS et "
+                "JSON Feed (adresses absolues) ne sont pas produits.",
+                file=sys.stderr,
+            )
+        pages[news.NEWS_PAGE] = news.news_page(graph, bool(written))
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -221,6 +256,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             graph, self.config.edition, self.config.licence
         ).items():
             files.append(File.generated(config, f"{open_data.DATA_DIR}/{name}", content=content))
+        for path, content in written.items():
+            files.append(File.generated(config, path, content=content))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The body the engine read, so MkDocs' own front-matter reader (unbounded aliases,
@@ -268,13 +305,39 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         page.meta["render_macros"] = entry is None and uri in self.config.macros_pages
         if entry is None:
             tail = self.generated_tail.get(uri)
-            return markdown + "\n\n" + tail if tail else markdown
+            return self._with_feed_links(markdown + "\n\n" + tail if tail else markdown, uri)
         assert self.graph is not None
-        page_markdown = entity_markdown(self.graph, entry, markdown)
+        found = self.history.get(entry.path)
+        if found is not None:  # the sitemap's lastmod: the entry's last change, not the build
+            page.update_date = found.updated.strftime("%Y-%m-%d")
+        page_markdown = self._with_feed_links(entity_markdown(self.graph, entry, markdown), uri)
         problems = self.problems_by_path.get(entry.path) if self.serving else None
         if not problems:
             return page_markdown
         return problems_block(problems, entry.src_uri) + page_markdown
+
+    def _page_feed(self, uri: str) -> tuple[str, str, str] | None:
+        """(feed path, title, « ce territoire ») of a territory or practice page."""
+        if not self.feeds_written or self.graph is None:
+            return None
+        entry = self.entities.get(uri)
+        if entry is not None and entry.kind == "territoire":
+            return feeds.territory_feed(entry.slug), entry.title, "ce territoire"
+        folder, _, name = uri.partition("/")
+        slug = name[:-3] if name.endswith(".md") else ""
+        if folder == "pratiques" and slug in self.graph.practices:
+            title = self.graph.practice_title(slug)
+            return feeds.practice_feed(slug), title, "cette pratique"
+        return None
+
+    def _with_feed_links(self, markdown: str, uri: str) -> str:
+        """A territory or practice page ends with the links to follow it."""
+        feed = self._page_feed(uri)
+        if feed is None:
+            return markdown
+        path, _title, what = feed
+        links = [(label, relative(uri, path + ext)) for label, ext in news.FEEDS]
+        return markdown.rstrip("\n") + "\n\n" + news.feed_links(links, what)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
@@ -286,7 +349,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         title = str(page.meta["title"]) if "title" in page.meta else _plain_title(page.title)
         if uri != "404.md" and page.url is not None:
             kind, keywords = self._search_facts(page)
-            self.search.add(page.url, title, kind, html, keywords)
+            self.search.add(page.url, title, kind, HISTORY_RE.sub("", html), keywords)
         # the theme prints titles and descriptions as HTML: give it escaped text
         page.meta["title"] = escape(title)
         if page.meta.get("description") is not None:
@@ -319,6 +382,10 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.feeds_written and page.url is not None:  # announced to browsers and readers
+            feed = self._page_feed(page.file.src_uri)
+            links = feeds.head_links(config.site_name, page.url, feed and feed[:2])
+            output = output.replace("</head>", links + "</head>", 1)
         output = csp.add_policy(output, self.image_hosts, self.theme_scripts)
         return theme_markup.harden(theme_markup.conform_theme_markup(output))
 

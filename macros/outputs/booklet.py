@@ -68,6 +68,8 @@ svg text { font-size: 11px; }
   background: #f5f5fa; }
 .admonition-title { font-weight: bold; margin: 0; }
 .capi-badges { font-size: 8.5pt; color: #444; }
+.capi-history { font-size: 8.5pt; color: #444; }
+.capi-new { display: none; }
 """
 
 

@@ -6,6 +6,7 @@ The same functions feed the site build (files added to the site, so the
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -13,6 +14,8 @@ import re
 from collections.abc import Iterable
 
 from ..content import places
+from ..content.history import read_history
+from ..content.model import Entry
 from ..graph import Graph
 from ..render.links import page_url
 
@@ -62,6 +65,18 @@ def _join(values: object) -> str:
     return "" if values is None else str(values)
 
 
+DATE_COLUMNS = ("date_publication", "date_mise_a_jour")
+
+
+def dates(graph: Graph, entry: Entry) -> tuple[str | None, str | None]:
+    """(published, updated) as ISO dates (YYYY-MM-DD) from the history; None when unknown."""
+    found = graph.history.get(entry.path) if graph.history is not None else None
+    if found is None:
+        return None, None
+    published = found.published.date().isoformat() if found.published else None
+    return published, found.updated.date().isoformat()
+
+
 def entities_json(graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE) -> str:
     entities, relations = [], []
     for entry in graph.entries.values():
@@ -72,6 +87,7 @@ def entities_json(graph: Graph, edition: str | None = None, licence: str = DEFAU
             "url": page_url(entry.src_uri),
             "source": entry.path,
         }
+        record.update(zip(DATE_COLUMNS, dates(graph, entry)))
         record.update({k: v for k, v in entry.meta.items() if k not in ("title", "hide")})
         entities.append(record)
     for slug, practice in graph.practices.items():
@@ -171,10 +187,12 @@ def reports_csv(graph: Graph) -> str:
         "enseignements",
     )
     rows = [
-        [e.seance, e.slug, e.title] + [_join(e.meta.get(c)) for c in columns[3:]]
+        [e.seance, e.slug, e.title]
+        + [_join(e.meta.get(c)) for c in columns[3:]]
+        + [_join(d) for d in dates(graph, e)]
         for e in graph.by_kind.get("intervention", [])
     ]
-    return _csv(columns, rows)
+    return _csv((*columns, *DATE_COLUMNS), rows)
 
 
 def place_id(territory: str, place_id_: str) -> str:
@@ -210,7 +228,14 @@ FILES = {
 def all_files(
     graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE
 ) -> dict[str, str]:
-    """File name → content of every open-data file."""
+    """File name → content of every open-data file.
+
+    A graph built without history (``capi export``) gets it here: the files always carry
+    each entry's dates."""
+    if graph.history is None:
+        graph = copy.copy(graph)
+        corpus = graph.corpus
+        graph.history = read_history(corpus.root, [e.path for e in corpus.entries])
     out = {}
     for name, (_label, make) in FILES.items():
         out[name] = make(graph, edition, licence) if make is entities_json else make(graph)
@@ -235,6 +260,11 @@ def data_page(licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE
         fmt = "JSON" if name.endswith(".json") else "CSV (UTF-8, virgule)"
         lines.append(f"| [{name}]({DATA_DIR}/{name}) | {label} | {fmt} |")
     lines += [
+        "",
+        "Chaque fiche porte sa date de publication (`date_publication`) et de dernière mise à "
+        "jour (`date_mise_a_jour`), au format AAAA-MM-JJ, tirées de l'historique du dépôt "
+        "(sans cet historique, la date de publication est vide et la date de mise à jour est "
+        "celle du fichier).",
         "",
         "Dans les fichiers CSV, une cellule qui contient plusieurs valeurs les sépare par « | ». "
         "Le fichier des lieux suit le schéma « Lieux de médiation numérique » publié sur "

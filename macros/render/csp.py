@@ -30,8 +30,10 @@ _INLINE_SCRIPT_RE = re.compile(
 _CHARSET_RE = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
-# the one part of the theme's scripts that differs between pages: the site's base URL
-_BASE_RE = re.compile(r'new URL\("[./]*",location\)')
+# the one part of the theme's scripts that differs between pages: the site's base URL,
+# relative on pages (« ../.. »), the absolute path of ``site_url`` on 404.html (MkDocs makes
+# that page's links absolute, since it is served at any depth)
+_BASE_RE = re.compile(r'new URL\("(?:[./]*|/[A-Za-z0-9._~%/-]*)",location\)')
 
 
 def _normalised(script: str) -> str:

@@ -13,6 +13,7 @@ EXAMPLE_BANNER = (
 )
 
 KIND_LABELS = {**KINDS, "intervention": "intervention"}
+NEW_BADGE = '<span class="capi-new">Nouveau</span>'
 
 
 def entity_link(graph: Graph, page_uri: str, entry: Entry, anchor: str = "") -> str:
@@ -69,6 +70,12 @@ def badges(graph: Graph, entry: Entry) -> str:
     return " · ".join(parts) + "\n{: .capi-badges }\n"
 
 
+def new_badge(graph: Graph, entry: Entry) -> str:
+    """« Nouveau » before an entry added in the last days (``new_days`` in mkdocs.yml)."""
+    history = graph.history
+    return NEW_BADGE + " " if history is not None and history.is_new(entry.path) else ""
+
+
 def entry_line(graph: Graph, page_uri: str, entry: Entry, with_summary: bool = True) -> str:
     """A list item describing an entry: link, kind, where it comes from, summary."""
     details = [kind_label(entry, graph)]
@@ -77,7 +84,10 @@ def entry_line(graph: Graph, page_uri: str, entry: Entry, with_summary: bool = T
         details.append(f"séance {int(seance.slug)}")
     if entry.meta.get("structure"):
         details.append(str(entry.meta["structure"]))
-    line = f"- {entity_link(graph, page_uri, entry)} — {md_escape(', '.join(details))}"
+    line = (
+        f"- {new_badge(graph, entry)}{entity_link(graph, page_uri, entry)} — "
+        f"{md_escape(', '.join(details))}"
+    )
     summary = entry.meta.get("description") or entry.meta.get("resume")
     if with_summary and summary:
         line += f"  \n  {md_escape(_shorten(summary))}"

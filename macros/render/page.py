@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..content import references
 from ..content.model import REFERENCE_KINDS, Entry
 from ..graph import Graph
-from . import entity, listings, sessions, territories
+from . import entity, listings, news, sessions, territories
 from .links import GENERATED_DIRS, link, md_escape
 
 
@@ -36,7 +36,7 @@ def resolve_references(graph: Graph, entry: Entry, body: str) -> str:
 
 def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
     """Full Markdown for an entity page; ``body`` is the page text after MkDocs read it."""
-    head: list[str] = []
+    head: list[str] = [news.history_block(graph, entry)]
     tail: list[str] = []
     if entry.is_example:
         head.append(entity.EXAMPLE_BANNER)

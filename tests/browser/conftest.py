@@ -6,13 +6,28 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+# the site is served under the path of its public address (site_url in mkdocs.yml), as on
+# GitHub Pages: 404.html links its assets from there (MkDocs makes them absolute)
+BASE_PATH = urlsplit(
+    yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8")).get("site_url") or "/"
+).path.rstrip("/")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature imposed by http.server
         pass
+
+    def translate_path(self, path: str) -> str:
+        if BASE_PATH and not (path == BASE_PATH or path.startswith(BASE_PATH + "/")):
+            return "/nonexistent/outside-the-site"  # answered 404, like another site
+        return super().translate_path(path[len(BASE_PATH) :] or "/")
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +36,7 @@ def site_url(built_site):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}/"
     server.shutdown()
 
 

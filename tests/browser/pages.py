@@ -44,6 +44,7 @@ PAGE_TYPES = {
 
 # Pages that are not a type of entry but that readers reach from every page (menu, footer).
 OTHER_PAGES = {
+    "news": "nouveautes/",
     "restitution": "restitution/",
     "restitution-territories": "restitution/territoires/",
     "guides": "guides/",

@@ -51,6 +51,7 @@ SEARCH_SHOWN = """urls => {
 TARGETS = {
     **{name: url() for name, url in PAGE_TYPES.items()},
     "restitution": "restitution/",
+    "news": "nouveautes/",  # badges and muted dates on a long list
     "explorer": EXPLORER,
     SEARCH: "",
 }

@@ -43,3 +43,4 @@ def test_bench_writes_its_report_with_a_row_for_50(tmp_path):
     assert text.startswith("# Performances")
     assert TABLE_HEADER in text
     assert "\n| 50 | " in text
+    assert "## Historique git" in text and "Lecture de l'historique" in text

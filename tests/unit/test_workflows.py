@@ -356,3 +356,18 @@ def test_pr_template_has_both_checklists() -> None:
         PREVIEW_ARTIFACT,
     ):
         assert needed in text, needed
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", all_workflows(), ids=lambda p: p.name)
+def test_every_checkout_fetches_the_whole_history(path: Path) -> None:
+    # entry pages, feeds and the news page date entries from git (macros/content/history.py);
+    # actions/checkout fetches one commit by default, which dates every entry from it
+    checkouts = [
+        step for step in steps(load(path)) if step.get("uses", "").startswith("actions/checkout@")
+    ]
+    assert checkouts, f"{path.name} checks nothing out"
+    assert [step["name"] for step in checkouts if step["with"].get("fetch-depth") != 0] == []
+    assert all(step["with"]["persist-credentials"] is False for step in checkouts)
