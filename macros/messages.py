@@ -346,6 +346,28 @@ TEXTS: dict[str, str] = {
         "capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
         "site-hors-ligne.zip, donnees/, SHA256SUMS)"
     ),
+    # the build's warnings about what the site could not say
+    "build.attention": "capi : attention, {warning}.",
+    "build.no_site_url": (
+        "capi : attention, pas de « site_url » dans mkdocs.yml : les flux RSS et JSON Feed "
+        "(adresses absolues) ne sont pas produits."
+    ),
+    # dates and contributors read from git (content/history.py)
+    "history.unavailable": "historique git indisponible ({reason})",
+    "history.none": "aucune fiche n'a d'historique dans git",
+    "history.shallow": (
+        "historique git incomplet (clone superficiel ; récupérez-le en entier avec "
+        "« git fetch --unshallow », ou « fetch-depth: 0 » dans les workflows)"
+    ),
+    "history.partly_shallow": "{shallow} : {count} fiche(s) sans date de publication ni contributeurs",
+    "history.uncommitted": (
+        "{count} fiche(s) pas encore enregistrée(s) dans git (commit) : la date affichée est "
+        "celle du fichier"
+    ),
+    "history.file_dates": (
+        "{why} : les pages montrent la date de modification de chaque fichier, sans date de "
+        "publication ni contributeurs"
+    ),
     # any command
     "interrupted": "capi : interrompu.",
 }

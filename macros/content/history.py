@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..messages import say
 from .locate import CONTENT_DIRS, PRACTICE_DIR
 
 HISTORY_DIRS = (*CONTENT_DIRS, PRACTICE_DIR)
@@ -42,10 +43,6 @@ DEFAULT_NEW_DAYS = 30
 # the one git log may take this long (a 10,000-file history reads in well under a second)
 LOG_TIMEOUT = 120
 QUICK_TIMEOUT = 20
-SHALLOW = (
-    "historique git incomplet (clone superficiel ; récupérez-le en entier avec "
-    "« git fetch --unshallow », ou « fetch-depth: 0 » dans les workflows)"
-)
 NAME_LIMIT = 80  # characters of a name shown; a longer one is cut
 # field and record separators of the log format: git never puts them in a date or a hash
 _RECORD, _FIELD = "\x1e", "\x1f"
@@ -121,7 +118,7 @@ def read_history(root: Path, paths: Iterable[str], git_root: Path | None = None)
         now = _date(head, zone) if head else None
         log = _git(where, _log_arguments(), LOG_TIMEOUT)
     except GitUnavailable as reason:
-        return _without_git(root, paths, zone, f"historique git indisponible ({reason})")
+        return _without_git(root, paths, zone, say("history.unavailable", reason=reason))
     found = parse_log(log, zone, shallow)
     history = History(now=now, from_git=True)
     missing = []
@@ -133,17 +130,14 @@ def read_history(root: Path, paths: Iterable[str], git_root: Path | None = None)
         else:
             history.files[path] = entry
     if paths and len(missing) == len(paths):
-        why = SHALLOW if shallow else "aucune fiche n'a d'historique dans git"
+        why = say("history.shallow") if shallow else say("history.none")
         return _without_git(root, paths, zone, why)
     if shallow and missing:
-        history.warning = (
-            f"{SHALLOW} : {len(missing)} fiche(s) sans date de publication ni contributeurs"
+        history.warning = say(
+            "history.partly_shallow", shallow=say("history.shallow"), count=len(missing)
         )
     elif missing:
-        history.info = (
-            f"{len(missing)} fiche(s) pas encore enregistrée(s) dans git (commit) : "
-            "la date affichée est celle du fichier"
-        )
+        history.info = say("history.uncommitted", count=len(missing))
     if history.now is None:
         history.now = max((f.updated for f in history.files.values()), default=None)
     return history
@@ -243,8 +237,7 @@ def _without_git(root: Path, paths: list[str], zone: dt.tzinfo, why: str) -> His
     return History(
         files,
         now,
-        warning=f"{why} : les pages montrent la date de modification de chaque fichier, "
-        "sans date de publication ni contributeurs",
+        warning=say("history.file_dates", why=why),
     )
 
 

@@ -35,6 +35,7 @@ from ..content.locate import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, l
 from ..content.model import Entry
 from ..content.vocabulary import IMAGE_HOSTS_KEY, VOCABULARY_FILE
 from ..graph import Graph
+from ..messages import say
 from ..outputs import feeds, open_data, web_editor
 from ..outputs.search_index import SearchIndex
 from ..problems import Problems
@@ -161,7 +162,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         history = read_history(self.root, [e.path for e in corpus.entries], git_root)
         history.new_days = self.config.new_days
         if history.warning:  # said once, and never an error: the site is still right
-            print(f"capi : attention, {history.warning}.", file=sys.stderr)
+            print(say("build.attention", warning=history.warning), file=sys.stderr)
         if history.info:
             log.info(history.info)
         return history
@@ -227,11 +228,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         )
         self.feeds_written = bool(written)
         if not written:
-            print(
-                "capi : attention, pas de « site_url » dans mkdocs.yml : les flux RSS et "
-                "JSON Feed (adresses absolues) ne sont pas produits.",
-                file=sys.stderr,
-            )
+            print(say("build.no_site_url"), file=sys.stderr)
         pages[news.NEWS_PAGE] = news.news_page(graph, bool(written))
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
