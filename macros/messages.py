@@ -359,7 +359,9 @@ TEXTS: dict[str, str] = {
         "historique git incomplet (clone superficiel ; récupérez-le en entier avec "
         "« git fetch --unshallow », ou « fetch-depth: 0 » dans les workflows)"
     ),
-    "history.partly_shallow": "{shallow} : {count} fiche(s) sans date de publication ni contributeurs",
+    "history.partly_shallow": (
+        "{shallow} : {count} fiche(s) sans date de publication ni contributeurs"
+    ),
     "history.uncommitted": (
         "{count} fiche(s) pas encore enregistrée(s) dans git (commit) : la date affichée est "
         "celle du fichier"
