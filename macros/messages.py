@@ -67,7 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E019": ("fichier rangé au mauvais endroit : {expected}", "Fichier au mauvais endroit"),
     "E020": (
-        "pratique « {value} » inconnue{suggestion} ; pour en créer une : capi new pratique {value}",
+        "pratique « {value} » inconnue{suggestion}",
         "Pratique inconnue",
     ),
     "E021": (
@@ -96,6 +96,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "donnée personnelle « {value} » publiée sans consentement : ajoutez "
         "« consentement: true » à ce contact ou utilisez une adresse de structure",
         "Donnée personnelle sans consentement",
+    ),
+    "E043": (
+        "donnée personnelle « {value} » dans le texte : retirez-la, ou donnez-la dans « contacts » "
+        "avec « consentement: true » si la personne a donné son accord écrit",
+        "Donnée personnelle dans le texte",
     ),
     "E031": (
         "référence [[{kind}:…]] : type inconnu ; types possibles : {kinds}",
@@ -193,8 +198,9 @@ REMEDIES: dict[str, str] = {
     "donne le plus proche) ou créez la fiche visée.",
     "E016": "La valeur ne respecte pas le format indiqué entre parenthèses.",
     "E017": "Deux fichiers portent le même identifiant. Renommez l'un des deux fichiers.",
-    "E018": "Le type d'une fiche dépend de son emplacement. Retirez la clé `type` ou déplacez "
-    "le fichier.",
+    "E018": "Le type d'une fiche dépend de son emplacement : écrivez dans `type` celui que "
+    "le message indique (l'édition en ligne s'en sert pour les documents d'un territoire), "
+    "ou déplacez le fichier.",
     "E019": "Rangez le fichier au bon endroit : `sessions/NN-nom/` pour une séance et ses "
     "interventions, `territories/<territoire>/` pour un territoire et ses livrables.",
     "E038": "Seuls les fichiers Markdown (`.md`) et les images ou documents joints sont "
@@ -211,9 +217,10 @@ REMEDIES: dict[str, str] = {
     "un dossier existant.",
     "E042": "Le dépôt doit contenir `vocabulaires.yml` à sa racine : lancez la commande depuis "
     "le dossier du dépôt, ou restaurez ce fichier depuis l'historique Git.",
-    "E020": "Les pratiques forment une liste tenue par les organisateurs. Corrigez "
-    "l'identifiant (voir la suggestion) ou demandez la création de la pratique avec "
-    "`capi new pratique <identifiant>`.",
+    "E020": "Les pratiques forment une liste tenue par les organisateurs (`vocabulaires.yml` "
+    "et `docs/pratiques/`) : corrigez l'identifiant (voir la suggestion), une valeur par "
+    "ligne (`  - fablab`). Pour une pratique nouvelle, demandez-la à un organisateur, qui "
+    "la crée avec `capi new pratique <identifiant>`.",
     "E021": "La référence `[[type:identifiant]]` ne mène à aucune page. Corrigez l'identifiant "
     "(voir la suggestion).",
     "E022": "L'identifiant existe, mais pour un autre type : changez le type de la référence "
@@ -236,6 +243,10 @@ REMEDIES: dict[str, str] = {
     "signalé par `consentement: true`. Sinon, donnez l'adresse de la structure "
     "(`contact@…`).",
     "E031": "Utilisez un des types de référence listés.",
+    "E043": "Le texte d'une fiche est public et repris par les moteurs de recherche : il ne "
+    "donne ni l'adresse ni le téléphone d'une personne. Donnez celle de la structure "
+    "(`contact@…`), ou mettez les coordonnées de la personne dans `contacts`, avec son "
+    "accord écrit (`consentement: true`).",
     "E032": "Écrivez la date sous la forme `2026-06` (mois) ou `2026-06-12` (jour).",
     "E033": "Cette clé n'est utilisable que par les organisateurs, dans `docs/`. Retirez-la.",
     "E034": "Un lien symbolique pourrait publier un fichier situé hors du dépôt (configuration, "
@@ -244,8 +255,10 @@ REMEDIES: dict[str, str] = {
     "démesuré (des milliers de « [ » ou de « < » dans un même paragraphe, ou des listes "
     "imbriquées sur des dizaines de niveaux). Séparez les paragraphes par des lignes "
     "vides et simplifiez l'imbrication.",
-    "E036": "Les noms de fichiers et de dossiers ne contiennent ni caractère de contrôle (retour "
-    "à la ligne, tabulation…) ni chiffres autres que 0 à 9. Renommez le fichier.",
+    "E036": "Un nom de fichier ou de dossier s'écrit en minuscules sans accents, avec des "
+    "chiffres et des tirets à la place des espaces : `Mon Atelier.md` devient "
+    "`mon-atelier.md` (le message donne le nom à utiliser). Il ne contient ni caractère de "
+    "contrôle (retour à la ligne, tabulation…) ni chiffres autres que 0 à 9.",
     "E037": "Une référence s'écrit `[[type:identifiant]]` entre doubles crochets, par exemple "
     "`[[pratique:fablab]]` ou `[[territoire:coteaux-du-mirel|les Coteaux]]` ; elle peut "
     "être coupée par un retour à la ligne, mais pas par une ligne vide.",
@@ -269,6 +282,7 @@ REMEDIES: dict[str, str] = {
 # What the commands say, by command; templates use str.format parameters
 TEXTS: dict[str, str] = {
     # capi check
+    "check.waiting": "capi check : en attente d'un enregistrement… (Ctrl+C pour arrêter)",
     "check.started": "capi check : vérification…",
     "check.missing": "capi check : « {path} » n'existe pas ; vérifiez le chemin",
     "check.outside": "capi check : « {path} » est hors du dépôt ({root})",
@@ -280,6 +294,10 @@ TEXTS: dict[str, str] = {
     "check.failed": (
         "{count} problème{s} dans {files} fichier{fs}. Chaque code est expliqué sur la page "
         "« Messages d'erreur » du site ({doc})."
+    ),
+    "check.warned": (
+        "capi check : {count} fiche{s} vérifiée{s}, aucune erreur, {warnings} "
+        "avertissement{ws} ({seconds:.2f} s)."
     ),
     "check.ok": "capi check : {count} fiche{s} vérifiée{s}, aucun problème ({seconds:.2f} s).",
     # capi new

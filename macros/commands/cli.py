@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 import time
@@ -57,7 +58,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.surveiller:
         return _check(root, only, args.format)
     sys.stdout.reconfigure(line_buffering=True)  # an editor reads the output as it comes
-    watch(root, lambda: _check(root, only, args.format, announce=True))
+
+    def check_then_wait() -> None:
+        _check(root, only, args.format, announce=True)
+        print(say("check.waiting"))  # a terminal that shows nothing looks hung
+
+    watch(root, check_then_wait)
     return 0
 
 
@@ -126,13 +132,40 @@ def _check(root: Path, only: set[str] | None, fmt: str, announce: bool = False) 
                 s=_plural(len(errors)),
                 files=files,
                 fs=_plural(files),
-                doc=DOC_URL,
+                doc=_doc_address(root),
             ),
             file=sys.stderr,
         )
         return 1
+    warnings = len(corpus.problems) - len(errors)
+    if warnings:  # « aucun problème » after warnings would contradict them
+        print(
+            say(
+                "check.warned",
+                count=count,
+                s=_plural(count),
+                warnings=warnings,
+                ws=_plural(warnings),
+                seconds=elapsed,
+            )
+        )
+        return 0
     print(say("check.ok", count=count, s=_plural(count), seconds=elapsed))
     return 0
+
+
+def _doc_address(root: Path) -> str:
+    """The error guide's address on the published site (mkdocs.yml's site_url), read
+    without loading MkDocs; its path in the site when there is none."""
+    try:
+        found = re.search(
+            r"^site_url:\s*['\"]?(https?://[^\s'\"]+)",
+            (root / "mkdocs.yml").read_text("utf-8"),
+            re.M,
+        )
+    except OSError:
+        found = None
+    return (found.group(1).rstrip("/") + "/" if found else "") + DOC_URL
 
 
 def _plural(count: int) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,19 +13,13 @@ from ..content.corpus import known_identities, load_corpus
 from ..content.fields import SLUG_RE
 from ..content.locate import SESSION_DIR_RE, is_outside_or_linked
 from ..content.vocabulary import load_vocabularies
+from ..content.words import slugify
 from ..messages import say
 from ..problems import Problems
 
 
 class NewError(Exception):
     """A refusal, with its French message; nothing has been written."""
-
-
-def slugify(text: str) -> str:
-    """« Médiation numérique hors les murs ! » → mediation-numerique-hors-les-murs."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
-    ascii_text = decomposed.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
 
 
 def _seance_dir(root: Path, number: str) -> Path:

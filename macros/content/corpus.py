@@ -165,6 +165,7 @@ def _fingerprint(root: Path) -> str:
     return engine_fingerprint(vocabulary)
 
 
+REPORT_HINT = " (à remplir dès que l'avancement n'est plus « à compléter »)"
 # a territory's files, which the web editor finds by their « type » (one collection each)
 TERRITORY_KINDS = ("territoire", "diagnostic", "plan-action", "partenariat")
 
@@ -203,11 +204,12 @@ def load_entry(
         and checked.get("format") == "retour-experience"
         and checked.get("avancement") != "a-completer"
     ):
-        for key in REPORT_REQUIRED:
+        for key in REPORT_REQUIRED:  # on the key's own line when it is there, empty
             if key not in checked and meta.get(key) in (None, "", []):
-                ctx.add(
-                    ("format",), "E011", key=key, hint=" (obligatoire pour un retour d'expérience)"
+                where = (
+                    (key,) if key in meta else ("avancement" if "avancement" in meta else "format",)
                 )
+                ctx.add(where, "E011", key=key, hint=REPORT_HINT)
     if (
         located.kind == "seance"
         and "numero" in checked

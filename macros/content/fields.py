@@ -19,12 +19,13 @@ DATE_SHAPE_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])
 # … and the days the calendar has (30 April, 29 February of leap years only), in one
 # regex so that JSON Schemas and the web editor refuse « 2026-06-31 » as capi check does
 _LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-DATE_RE = re.compile(
-    r"^(?:[0-9]{4}-(?:0[1-9]|1[0-2])"
-    r"|[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+_DAY = (
+    r"[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
-    rf"|{_LEAP_YEAR}-02-29)$"
+    rf"|{_LEAP_YEAR}-02-29"
 )
+DATE_RE = re.compile(rf"^(?:[0-9]{{4}}-(?:0[1-9]|1[0-2])|{_DAY})$")  # a month or a day
+DAY_RE = re.compile(rf"^(?:{_DAY})$")  # a day only (the national places standard)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")  # no flag: editors get the pattern alone
 # a web address with nothing that could end an HTML attribute or a Markdown link

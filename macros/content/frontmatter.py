@@ -221,6 +221,9 @@ def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[
             ]
         mark = exc.problem_mark or exc.context_mark
         line = min(mark.line + offset, last) if mark else offset
+        cause = _cause_above(source, line - offset, offset)
+        if cause is not None:  # PyYAML stops later than the mistake a person made
+            return [problem(path, cause[0], "E005", detail=cause[1])]
         return [problem(path, line, "E005", detail=_french_yaml_error(exc))]
     except yaml.YAMLError as exc:
         return [problem(path, offset, "E005", detail=str(exc).splitlines()[0])]
@@ -237,6 +240,35 @@ def _load_yaml(source: str, path: str, parsed: Parsed, offset: int = 2) -> list[
         return [problem(path, offset, "E008", limit=MAX_NODES)]
     finally:
         loader.dispose()
+
+
+# a value that opens a quote it never closes on its line, and a key glued to its value:
+# the two mistakes that make PyYAML fail lines below where they are
+_OPENED_QUOTE_RE = re.compile(r"""^\s*(?:-\s+|[^\s:#][^:#]*:\s+)(["'])(.*)$""")
+_GLUED_KEY_RE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?![\s/])\S")
+
+
+def _cause_above(source: str, error_index: int, offset: int) -> tuple[int, str] | None:
+    """(file line, French cause) of the first mistake at or above the line PyYAML
+    reported, when it is one of those two; None otherwise."""
+    for index, row in enumerate(source.split("\n")[: error_index + 1]):
+        line = index + offset
+        opened = _OPENED_QUOTE_RE.match(row)
+        if opened and not _closes(opened.group(1), opened.group(2)):
+            return (
+                line,
+                f"guillemet ouvert ligne {line} jamais fermé ; fermez-le à la fin de la valeur",
+            )
+        if _GLUED_KEY_RE.match(row):
+            return line, "il manque une espace après « : » (écrivez « clé: valeur »)"
+    return None
+
+
+def _closes(quote: str, rest: str) -> bool:
+    """Whether a value opened with ``quote`` is closed on the same line."""
+    if quote == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+    return re.search(r"(?<!')'(?!')", rest.replace("''", "")) is not None
 
 
 _STR_TAG = "tag:yaml.org,2002:str"

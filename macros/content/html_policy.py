@@ -472,9 +472,9 @@ def _check_personal_data(prose: str, body_line: int, path: str, problems: Proble
     if "@" in prose:
         for m in EMAIL_IN_TEXT_RE.finditer(prose):
             if not is_functional_email(m.group(0)):
-                problems.add(path, line_at(prose, m.start(), body_line), "E030", value=m.group(0))
+                problems.add(path, line_at(prose, m.start(), body_line), "E043", value=m.group(0))
     for m in PHONE_IN_TEXT_RE.finditer(prose):
         before = prose[m.start() - 1] if m.start() else " "
         after = prose[m.end()] if m.end() < len(prose) else " "
         if not (before.isalnum() or before in "_+") and not after.isdigit():
-            problems.add(path, line_at(prose, m.start(), body_line), "E030", value=m.group(0))
+            problems.add(path, line_at(prose, m.start(), body_line), "E043", value=m.group(0))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..problems import Problems
 from .fields import SLUG_RE
+from .words import slugify
 
 SESSION_DIR_RE = re.compile(r"^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 DELIVERABLE_FILES = {
@@ -67,8 +68,12 @@ def locate(path: str) -> Found:
 TERRITORY_FILES = "un territoire contient index.md, diagnostic.md, plan-action.md, partenariat.md"
 
 
-def _bad_name(what: str) -> Refusal:
-    return "E036", {"why": f"{what} : minuscules sans accents, chiffres et tirets"}
+def _bad_name(what: str, name: str) -> Refusal:
+    """A name a person typed (« Mon Atelier.md »): said with the name to give instead."""
+    stem, dot, suffix = name.rpartition(".") if name.endswith(".md") else (name, "", "")
+    better = slugify(stem) + (dot + suffix)
+    fix = f" ; renommez-le « {better} »" if slugify(stem) else ""
+    return "E036", {"why": f"{what} : minuscules sans accents, chiffres et tirets{fix}"}
 
 
 def _suffix(parts: list[str]) -> str:
@@ -82,7 +87,7 @@ def _in_practices(path: str, parts: list[str]) -> Found:
     if len(parts) == 3 and _suffix(parts) == ".md":
         slug = name[:-3]
         if not SLUG_RE.match(slug):
-            return None, _bad_name(f"nom de pratique « {slug} »")
+            return None, _bad_name(f"nom de pratique « {slug} »", name)
         return Located(path, "pratique", slug, f"pratiques/{name}"), None
     if _suffix(parts) in ASSET_SUFFIXES:
         return Located(path, "asset", "", "/".join(["pratiques", *parts[2:]])), None
@@ -111,7 +116,7 @@ def _in_sessions(path: str, parts: list[str]) -> Found:
     if len(parts) == 3 and _suffix(parts) == ".md":
         slug = name[:-3]
         if not SLUG_RE.match(slug):
-            return None, _bad_name(f"nom de fichier « {name} »")
+            return None, _bad_name(f"nom de fichier « {name} »", name)
         return Located(path, "intervention", slug, f"{base}/{name}"), None
     if _suffix(parts) in ASSET_SUFFIXES:
         return Located(path, "asset", "", f"{base}/{'/'.join(parts[2:])}"), None
@@ -125,7 +130,7 @@ def _in_territories(path: str, parts: list[str]) -> Found:
         return None, ("E019", {"expected": "un fichier de territoire va dans territories/<nom>/"})
     slug = parts[1]
     if not SLUG_RE.match(slug):
-        return None, _bad_name(f"dossier « {slug} »")
+        return None, _bad_name(f"dossier « {slug} »", slug)
     name = parts[-1]
     base = f"territoires/{slug}"
     if len(parts) == 3 and name == "index.md":

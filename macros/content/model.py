@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import places
-from .fields import DATE_RE, Context, Field, choice, key_label, listof, obj, ref, text
+from .fields import DATE_RE, DAY_RE, Context, Field, choice, key_label, listof, obj, ref, text
 from .fields import Field as F
 from .identifiers import FUNCTIONAL_EMAIL_PATTERN, is_functional_email
 
@@ -236,7 +236,7 @@ def _place_field(name: str) -> Field:
         "pivot": (places.PIVOT_PATTERN, "SIRET (14 chiffres) ou RNA"),
         "code_postal": (places.CODE_POSTAL_PATTERN, "5 chiffres"),
         "telephone": (places.TELEPHONE_PATTERN, "forme internationale, ex. +33123456789"),
-        "date_maj": (places.DATE_PATTERN, "AAAA-MM-JJ"),
+        "date_maj": (DAY_RE.pattern, "AAAA-MM-JJ, un jour qui existe"),
         "id": (r"^[a-z0-9]+(-[a-z0-9]+)*$", "minuscules, chiffres et tirets"),
     }
     if name in patterns:

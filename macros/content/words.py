@@ -23,3 +23,10 @@ def closest(word: str, known: Iterable[str], limit: int = 2) -> list[str]:
         by_folded.setdefault(fold(str(name)), str(name))
     matches = difflib.get_close_matches(fold(str(word)), list(by_folded), n=limit, cutoff=0.6)
     return [by_folded[m] for m in matches]
+
+
+def slugify(text: str) -> str:
+    """« Médiation numérique hors les murs ! » → mediation-numerique-hors-les-murs."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
+    ascii_text = decomposed.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")

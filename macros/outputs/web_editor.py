@@ -85,7 +85,7 @@ SEANCE_ONLY_KEY = "mois"
 # written by nobody: the type comes from the file's place; kept, not shown
 HIDDEN = frozenset({"type"})
 
-REQUIRED_TO_FINISH = " (requis pour finaliser)"
+REQUIRED_TO_FINISH = " (requis sauf « À compléter »)"
 _REPORT_HINT = (
     "Obligatoire pour un retour d'expérience dont l'avancement n'est plus « À compléter »."
 )

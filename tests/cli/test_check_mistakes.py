@@ -128,3 +128,46 @@ def test_a_code_typed_as_a_number_asks_for_quotes(repo_copy):
     assert result.returncode == 1
     assert f"{rel}:{line}: [E012]" in result.stdout
     assert 'un texte entre guillemets, ex. « "44995" »' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "said"),
+    [
+        (
+            'title: Atelier\nresume: "Depuis 2024, un atelier.\ndescription: Un texte\n'
+            "thematiques:\n  - reemploi\n",
+            3,
+            "guillemet ouvert ligne 3 jamais fermé",
+        ),
+        (
+            'title: Atelier\nquestions_ouvertes:\n  - "Comment financer ?\n  - Autre\n'
+            "description: x\n",
+            4,
+            "guillemet ouvert ligne 4 jamais fermé",
+        ),
+        (
+            'title: Atelier\nstructure:"Centre social"\ndescription: Un texte\n',
+            3,
+            "il manque une espace après « : »",
+        ),
+    ],
+    ids=["guillemet au milieu", "guillemet dans une liste", "clé collée"],
+)
+def test_a_yaml_mistake_in_the_middle_is_reported_where_it_is(repo_copy, header, line, said):
+    folder = sorted((repo_copy / "sessions").glob("02-*"))[0]
+    fiche = folder / "atelier-milieu.md"
+    fiche.write_text(f"---\n{header}---\n\nTexte.\n", "utf-8")
+    rel = fiche.relative_to(repo_copy).as_posix()
+    result = run_capi("check", rel, cwd=repo_copy)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{rel}:{line}: [E005] syntaxe YAML invalide : {said}")
+
+
+def test_warnings_are_counted_not_called_no_problem(repo_copy):
+    folder = sorted((repo_copy / "sessions").glob("01-*"))[0]
+    fiche = folder / "atelier-guillemets.md"
+    fiche.write_text("---\ntitle: “Atelier”\nformat: atelier\n---\n\nTexte.\n", "utf-8")
+    result = run_capi("check", fiche.relative_to(repo_copy).as_posix(), cwd=repo_copy)
+    assert result.returncode == 0
+    assert "aucun problème" not in result.stdout
+    assert "1 fiche vérifiée, aucune erreur, 1 avertissement" in result.stdout

@@ -142,6 +142,7 @@ def test_the_continuous_check_reports_a_mistake_as_soon_as_it_is_saved(repo):
             lines, background["endsPattern"]
         )
         assert not _read(CONTINUOUS, "\n".join(first))  # the repository has no problem
+        assert "en attente d'un enregistrement" in _until(lines, "en attente")[-1]
         (root / seance / "atelier-casse.md").write_text(BROKEN, "utf-8")  # the writer saves
         _until(lines, background["beginsPattern"])
         second = _until(lines, background["endsPattern"])

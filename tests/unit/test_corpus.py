@@ -251,7 +251,7 @@ CASES = [
         "unknown-practice",
         {ITEM_PATH: ITEM.replace("pratiques: [fablab]", "pratiques:\n  - fablab\n  - fabrique")},
         [(ITEM_PATH, 7, "E020")],
-        ["pratique « fabrique » inconnue", "capi new pratique fabrique"],
+        ["pratique « fabrique » inconnue"],  # no « capi new pratique »: organisers decide
     ),
     (
         "practice-listed-twice",
@@ -372,7 +372,10 @@ CASES = [
             )
         },
         [("sessions/01-seance/retour.md", 3, "E011")],  # the line of « format »
-        ["clé obligatoire « enseignements » manquante (obligatoire pour un retour d'expérience)"],
+        [
+            "clé obligatoire « enseignements » manquante (à remplir dès que l'avancement "
+            "n'est plus « à compléter »)"
+        ],
     ),
     (
         "report-missing-everything",

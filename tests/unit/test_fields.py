@@ -382,14 +382,16 @@ def test_the_date_pattern_editors_get_is_the_calendar():
     """The one regex JSON Schemas and the web editor use says what the calendar says."""
     import datetime as dt
 
-    from macros.content.fields import DATE_RE
+    from macros.content.fields import DATE_RE, DAY_RE
 
     for year in [*range(1896, 2106), 1600, 1700, 2000, 2400]:
         for month in range(0, 14):
             assert bool(DATE_RE.match(f"{year}-{month:02d}")) is (1 <= month <= 12)
+            assert not DAY_RE.match(f"{year}-{month:02d}")  # a day, for the places standard
             for day in range(0, 33):
                 try:
                     exists = bool(dt.date(year, month, day))
                 except ValueError:
                     exists = False
                 assert bool(DATE_RE.match(f"{year}-{month:02d}-{day:02d}")) is exists
+                assert bool(DAY_RE.match(f"{year}-{month:02d}-{day:02d}")) is exists

@@ -221,9 +221,9 @@ def test_other_spellings_of_external_images_are_refused(src: str) -> None:
 )
 def test_personal_data_in_text(body: str, expected: list[tuple[int, str]]) -> None:
     problems = scan(body)
-    assert [(ln, code) for ln, code, _ in problems] == [(ln, "E030") for ln, _ in expected]
+    assert [(ln, code) for ln, code, _ in problems] == [(ln, "E043") for ln, _ in expected]
     for (_, _, message), (_, value) in zip(problems, expected):
-        assert message.startswith(f"donnée personnelle « {value} » publiée sans consentement")
+        assert message.startswith(f"donnée personnelle « {value} » dans le texte : retirez-la")
 
 
 def test_image_file_name_with_at_2x_is_not_an_email() -> None:

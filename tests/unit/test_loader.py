@@ -141,3 +141,18 @@ def test_images_next_to_practices_are_assets_and_other_files_are_refused() -> No
     for path in ("docs/pratiques/notes.html", "docs/pratiques/outils/a.js"):
         located, refusal = locate(path)
         assert located is None and refusal[0] == "E038"
+
+
+@pytest.mark.parametrize(
+    ("path", "better"),
+    [
+        ("sessions/02-x/Mon Atelier.md", "mon-atelier.md"),
+        ("sessions/02-x/atelier_fablab.md", "atelier-fablab.md"),
+        ("territories/Val de Lys/index.md", "val-de-lys"),
+        ("docs/pratiques/Médiation.md", "mediation.md"),
+    ],
+)
+def test_an_invalid_name_comes_with_the_name_to_use(path: str, better: str) -> None:
+    _, refusal = locate(path)
+    assert refusal is not None and refusal[0] == "E036"
+    assert render_message(*refusal[:1], **refusal[1]).endswith(f"renommez-le « {better} »")
