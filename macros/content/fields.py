@@ -111,6 +111,16 @@ class Context:
         self.problems.add(self.path, self.line(keypath), code, **params)
 
 
+def deepest_line(lines: Mapping[tuple, int], keypath: tuple) -> int:
+    """Line of the deepest known key on ``keypath`` (falls back to its parents, then 1)."""
+    path = tuple(keypath)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 1
+
+
 def key_label(keypath: tuple) -> str:
     """``("axes", 0, "actions", 2, "budget")`` → ``axes[1].actions[3].budget`` (1-based)."""
     out = ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..problems import Problem, problem
-from .fields import key_label
+from .fields import deepest_line, key_label
 
 try:  # libyaml is 7x faster; fall back to the pure-Python parser if absent
     from yaml import CSafeLoader as _BaseLoader
@@ -88,13 +88,7 @@ class Parsed:
     warnings: list[Problem] = field(default_factory=list)  # the file is usable with them
 
     def line(self, *keypath: object) -> int:
-        """Line of the deepest known key on ``keypath`` (falls back to its parents)."""
-        path = tuple(keypath)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return deepest_line(self.lines, keypath)
 
 
 class _TooManyNodes(Exception):

@@ -11,7 +11,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import places
-from .fields import DATE_RE, DAY_RE, Context, Field, choice, key_label, listof, obj, ref, text
+from .fields import (
+    DATE_RE,
+    DAY_RE,
+    Context,
+    Field,
+    choice,
+    deepest_line,
+    key_label,
+    listof,
+    obj,
+    ref,
+    text,
+)
 from .fields import Field as F
 from .identifiers import FUNCTIONAL_EMAIL_PATTERN, is_functional_email
 
@@ -436,12 +448,7 @@ class Entry:
         return None
 
     def line(self, *keypath: object) -> int:
-        path = tuple(keypath)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return deepest_line(self.lines, keypath)
 
 
 def month_key(value: str) -> str:
