@@ -105,6 +105,7 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                 offline_dir = Path(scratch) / "hors-ligne"
                 if build_site(sources, offline_dir, offline, quiet=True) != 0:
                     raise RuntimeError(say("publish.step_offline"))
+                (offline_dir / "404.html").unlink(missing_ok=True)  # no server, no 404
                 _zip(offline_dir, work / "site-hors-ligne.zip")
                 print(say("publish.booklet"))
                 config = site_identity(sources)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import zipfile
+from urllib.parse import unquote, urlsplit
 
 from pypdf import PdfReader
 
@@ -84,3 +87,26 @@ def test_publish_with_errors_produces_nothing(repo_copy, tmp_path):
     assert "erreur.md:3: [E014]" in result.stderr and "rien n'a été publié" in result.stderr
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [repo_copy]
+
+
+def test_every_relative_link_of_the_offline_bundle_opens_a_file(published, tmp_path):
+    """From file://, a link to a folder shows a listing (or nothing): every relative href
+    and src of every page must name a file of the bundle."""
+    with zipfile.ZipFile(published / "site-hors-ligne.zip") as bundle:
+        bundle.extractall(tmp_path)
+    pages = list(tmp_path.rglob("*.html"))
+    assert len(pages) > 50
+    checked, broken = 0, []
+    for page in pages:
+        for url in re.findall(r'(?:href|src)="([^"]*)"', page.read_text("utf-8")):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("#") or not parts.path:
+                continue  # another site, or a place on the same page
+            checked += 1
+            if not (page.parent / unquote(parts.path)).resolve().is_file():
+                broken.append((page.relative_to(tmp_path).as_posix(), url))
+    assert checked > 1000
+    assert broken == [], broken[:20]
+    footer = next(p for p in pages if p.name == "index.html" and p.parent.parent == tmp_path)
+    footer = footer.read_text("utf-8")
+    assert 'href="accessibilite.html"' in footer and 'href="donnees.html"' in footer
