@@ -309,8 +309,16 @@ TEXTS: dict[str, str] = {
     "new.bad_seance": "numéro de séance « {number} » invalide : un ou deux chiffres (ex. 02)",
     "new.unknown_seance": "séance « {number} » inconnue ; séances existantes : {existing}",
     "new.missing": "{what} manquant(e) : précisez-le en option (voir capi new --help)",
+    "new.bad_seance_folder": (
+        "dossier de séance « {folder} » invalide : deux chiffres, un tiret, puis des minuscules "
+        "sans accents (ex. 06-bilan)"
+    ),
+    "new.seance_exists": "la séance {number} existe déjà ({folder}) : choisissez un autre numéro",
+    "new.bad_date": "date « {date} » invalide : un jour qui existe, AAAA-MM-JJ (ex. 2027-01-21)",
+    "new.seance_question": "À compléter : quelle question la séance pose-t-elle ?",
     "new.unknown_type": (
-        "type « {what} » inconnu ; types possibles : retour, intervention, territoire, pratique"
+        "type « {what} » inconnu ; types possibles : retour, intervention, territoire, "
+        "pratique, seance"
     ),
     "new.unknown_format": "format « {fmt} » inconnu ; formats possibles : {formats}",
     "new.report_exists": (

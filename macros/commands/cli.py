@@ -192,6 +192,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             args.seance,
             args.format,
             asker(),
+            date=args.date,
+            place=args.lieu,
         )
     except NewError as exc:
         print(say("new.refused", reason=exc), file=sys.stderr)
@@ -310,15 +312,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crée une fiche valide au bon endroit, sans jamais écraser "
         "un fichier existant. Exemples : capi new retour --seance 02 --titre "
         '"Un fablab au pied des tours" ; capi new territoire val-de-lys ; '
-        "capi new pratique fablab ; capi new intervention --seance 01 "
+        "capi new pratique fablab ; capi new seance 06-bilan --titre Bilan --date 2027-01-21 ; "
+        "capi new intervention --seance 01 "
         '--format visite --titre "Visite d\'un tiers-lieu".',
     )
     new.add_argument(
         "type",
-        choices=("retour", "intervention", "territoire", "pratique"),
-        help="retour, intervention, territoire ou pratique",
+        choices=("retour", "intervention", "territoire", "pratique", "seance"),
+        help="retour, intervention, territoire, pratique ou seance",
     )
-    new.add_argument("identifiant", nargs="?", help="identifiant (territoire, pratique)")
+    new.add_argument(
+        "identifiant", nargs="?", help="identifiant (territoire, pratique) ou dossier (seance)"
+    )
+    new.add_argument("--date", help="date de la séance, AAAA-MM-JJ (seance)")
+    new.add_argument("--lieu", help="lieu de la séance (seance)")
     new.add_argument("--titre", help="titre de la fiche")
     new.add_argument("--seance", help="numéro de la séance (retour, intervention)")
     new.add_argument("--format", help="format de l'intervention (apport-expertise, visite…)")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content import templates
 from ..content.corpus import known_identities, load_corpus
-from ..content.fields import SLUG_RE
+from ..content.fields import DAY_RE, SLUG_RE
 from ..content.locate import SESSION_DIR_RE, is_outside_or_linked
 from ..content.vocabulary import load_vocabularies
 from ..content.words import slugify
@@ -46,6 +46,9 @@ class _Request:
     ask: Callable[[str], str] | None
     formats: dict
     known: dict[str, list[str]]
+    months: list[str]  # the « mois » vocabulary's slugs, January first
+    date: str | None = None
+    place: str | None = None
 
     def need(self, value: str | None, question: str) -> str:
         if value:
@@ -72,6 +75,8 @@ def create(
     seance: str | None,
     fmt: str | None,
     ask: Callable[[str], str] | None = None,
+    date: str | None = None,
+    place: str | None = None,
 ) -> list[Path]:
     """Create the file(s) for ``what``; returns the paths written (relative to ``root``)."""
     planner = _PLANNERS.get(what)
@@ -79,7 +84,19 @@ def create(
         raise NewError(say("new.unknown_type", what=what))
     vocabularies = load_vocabularies(root, Problems())
     known = {k: sorted(v) for k, v in known_identities(load_corpus(root)).items()}
-    request = _Request(root, slug, title, seance, fmt, ask, vocabularies.get("formats", {}), known)
+    request = _Request(
+        root,
+        slug,
+        title,
+        seance,
+        fmt,
+        ask,
+        vocabularies.get("formats", {}),
+        known,
+        list(vocabularies.get("mois", {})),
+        date,
+        place,
+    )
     values, files = planner(what, request)
     _refuse_unsafe_or_existing(root, files)
     texts = {}
@@ -136,7 +153,33 @@ def _plan_practice(what: str, request: _Request) -> _Plan:
     return {"title": request.title or slug.replace("-", " ").capitalize()}, files
 
 
+def _plan_seance(what: str, request: _Request) -> _Plan:
+    folder = request.need(request.slug, "Dossier de la séance (ex. 06-bilan) : ").strip()
+    if not SESSION_DIR_RE.match(folder):
+        raise NewError(say("new.bad_seance_folder", folder=folder[:40]))
+    number = folder[:2]
+    taken = sorted(p.name for p in (request.root / "sessions").glob(f"{number}-*") if p.is_dir())
+    if taken:
+        raise NewError(say("new.seance_exists", number=number, folder=taken[0]))
+    title = request.need(request.title, "Titre : ")
+    date = request.need(request.date, "Date (AAAA-MM-JJ) : ").strip()
+    if not DAY_RE.match(date):
+        raise NewError(say("new.bad_date", date=date[:20]))
+    values: dict[str, object] = {
+        "title": title,
+        "numero": int(number),
+        "mois": request.months[int(date[5:7]) - 1],
+        "annee": int(date[:4]),
+        "date": date,
+        "questions": [say("new.seance_question")],
+    }
+    if request.place:
+        values["lieu"] = request.place
+    return values, {request.root / "sessions" / folder / "index.md": ("seance", "seance")}
+
+
 _PLANNERS: dict[str, Callable[[str, _Request], _Plan]] = {
+    "seance": _plan_seance,
     "retour": _plan_report,
     "intervention": _plan_report,
     "territoire": _plan_territory,

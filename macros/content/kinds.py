@@ -258,7 +258,7 @@ def _list(spec: Field, value: Any, keypath: tuple, ctx: Context) -> list | None:
             value = [value]  # "pratiques: fablab" is read as a one-item list
         else:
             return _wrong(ctx, keypath, "une liste (lignes commençant par « - »)", value)
-    out, seen = [], set()
+    out, seen, typed = [], set(), []
     for index, item in enumerate(value):
         if item is None:
             continue
@@ -266,12 +266,19 @@ def _list(spec: Field, value: Any, keypath: tuple, ctx: Context) -> list | None:
         if checked is None:
             continue
         if spec.unique:
-            if checked in seen:
+            # the same value as written (0 and 0.0, as JSON Schema's uniqueItems says) or read
+            if checked in seen or any(_same_json(item, other) for other in typed):
                 ctx.add(keypath + (index,), "E023", key=key_label(keypath), value=checked)
                 continue
             seen.add(checked)
+            typed.append(item)
         out.append(checked)
     return out
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    """Equal as JSON values: 0 and 0.0 are, true and 1 are not."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
 
 
 def _object(spec: Field, value: Any, keypath: tuple, ctx: Context) -> dict | None:

@@ -83,6 +83,17 @@ TEMPLATE_KEYS = {
         "conventions",
     ),
     "pratique": ("title", "description", "thematiques", "synonymes"),
+    "seance": (
+        "title",
+        "numero",
+        "mois",
+        "annee",
+        "date",
+        "lieu",
+        "description",
+        "questions",
+        "thematiques",
+    ),
 }
 
 BODIES = {
@@ -103,6 +114,7 @@ BODIES = {
     "plan-action": ["Présentation du plan"],
     "partenariat": ["Présentation du partenariat"],
     "pratique": ["Définition", "Conditions de réussite", "Points de vigilance"],
+    "seance": [],
 }
 
 # example lines shown (commented) under list and object keys
@@ -198,6 +210,13 @@ def render(
     body = []
     for heading in BODIES[template]:
         body += [f"## {heading}", "", "À compléter.", ""]
+    if template == "seance":
+        body = [
+            "Présentez la séance en quelques phrases : ce qu'elle cherche, son déroulé, "
+            "ses intervenants. Le programme (interventions, visites, ateliers) s'affiche "
+            "de lui-même à partir des fiches du dossier.",
+            "",
+        ]
     if template == "territoire":
         body = [
             "Présentez le territoire en quelques phrases : ses quartiers, ses acteurs, "

@@ -35,6 +35,12 @@ def define_env(env) -> None:
         return organiser.programme(graph, uri, str(numero).zfill(2))
 
     @env.macro
+    def calendrier() -> str:
+        """The séances of the cycle, from their files: number, title, date, place."""
+        graph, uri = _context()
+        return organiser.calendar(graph, uri)
+
+    @env.macro
     def chiffres_cles() -> str:
         """Key figures of the cycle, as a table."""
         graph, uri = _context()

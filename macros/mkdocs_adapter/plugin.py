@@ -31,7 +31,13 @@ from ..content import bounds
 from ..content.corpus import REFUSED_BODY, Corpus, load_corpus
 from ..content.frontmatter import parse
 from ..content.history import DEFAULT_NEW_DAYS, History, read_history
-from ..content.locate import CONTENT_DIRS, PRACTICE_DIR, is_outside_or_linked, locate
+from ..content.locate import (
+    CONTENT_DIRS,
+    PRACTICE_DIR,
+    SESSION_DIR_RE,
+    is_outside_or_linked,
+    locate,
+)
 from ..content.model import Entry
 from ..content.vocabulary import IMAGE_HOSTS_KEY, VOCABULARY_FILE
 from ..graph import Graph
@@ -105,6 +111,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if config.nav:
+            config.nav = _with_seances(config.nav, self.root)
         return config
 
     @event_priority(50)
@@ -459,3 +467,32 @@ def _docs_prefix(config: MkDocsConfig, root: Path) -> str:
     except ValueError:
         return ""
     return "" if rel == "." else rel + "/"
+
+
+SEANCES_INDEX = "seances/index.md"
+
+
+def _with_seances(nav: list, root: Path) -> list:
+    """The navigation with, after « seances/index.md », one entry per séance folder of
+    sessions/ (a séance added or removed needs no edit of mkdocs.yml)."""
+    folders = sorted(
+        folder.name
+        for folder in (root / "sessions").glob("*")
+        if SESSION_DIR_RE.match(folder.name) and (folder / "index.md").is_file()
+    )
+    seances = [f"seances/{folder}/index.md" for folder in folders]
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            item = {
+                title: (
+                    [SEANCES_INDEX, *seances]
+                    if isinstance(value, list) and SEANCES_INDEX in value
+                    else _with_seances(value, root)
+                    if isinstance(value, list)
+                    else value
+                )
+                for title, value in item.items()
+            }
+        out.append(item)
+    return out

@@ -8,7 +8,7 @@ from ..graph import Graph
 from .charts import bars
 from .entity import entity_link, entry_line, practice_link
 from .links import md_escape
-from .sessions import seance_programme
+from .sessions import human_date, seance_programme, table
 
 
 def _facet_entries(graph: Graph, facet: str, value: str) -> list | None:
@@ -97,3 +97,26 @@ def key_figures(graph: Graph, page_uri: str) -> str:
         out += [f"| {md_escape(label)} | {value} |" for label, value in rows]
         out += ["", f'<figure class="capi-figure">{bars(rows, title)}</figure>']
     return "\n".join(out) + "\n"
+
+
+def calendar(graph: Graph, page_uri: str) -> str:
+    """The cycle's séances as they are in sessions/: number, title, date, place."""
+    seances = graph.by_kind.get("seance", [])
+    if not seances:
+        return (
+            "*Aucune séance pour l'instant. Un organisateur en crée une avec "
+            '`capi new seance NN-nom --titre "…" --date AAAA-MM-JJ`.*\n'
+        )
+    rows = []
+    for seance in seances:
+        meta = seance.meta
+        month = " ".join(str(part) for part in (meta.get("mois"), meta.get("annee")) if part)
+        rows.append(
+            [
+                str(int(seance.slug)),
+                entity_link(graph, page_uri, seance),
+                md_escape(human_date(meta.get("date")) or month) or "—",
+                md_escape(str(meta.get("lieu") or "")) or "—",
+            ]
+        )
+    return table(["N°", "Séance", "Date", "Lieu"], rows)

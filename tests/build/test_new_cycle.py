@@ -1,0 +1,65 @@
+"""Preparing the next cycle: the séances are the folders of sessions/, nothing else to edit.
+
+An organiser removes a séance, adds one with ``capi new seance`` and builds in strict
+mode: the navigation, the home calendar and the séance pages follow the folders.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from tests.conftest import run_capi
+
+
+def test_a_seance_removed_and_one_added_need_no_other_edit(repo_copy, tmp_path):
+    seances = sorted((repo_copy / "sessions").glob("[0-9][0-9]-*"))
+    removed = seances[-1].name
+    shutil.rmtree(seances[-1])
+    created = run_capi(
+        "new",
+        "seance",
+        "09-bilan",
+        "--titre",
+        "Bilan et suites du cycle",
+        "--date",
+        "2027-01-21",
+        "--lieu",
+        "Mirelbourg",
+        cwd=repo_copy,
+    )
+    assert created.returncode == 0, created.stderr
+    assert "créé : sessions/09-bilan/index.md" in created.stdout
+    assert run_capi("check", cwd=repo_copy).returncode == 0
+    site = tmp_path / "site"
+    built = run_capi("build", "--dossier", str(site), cwd=repo_copy)
+    assert built.returncode == 0, built.stderr  # strict: no dead link to the removed séance
+    home = (site / "index.html").read_text("utf-8")
+    assert 'href="seances/09-bilan/"' in home  # in the navigation and the calendar
+    row = re.search(r"<tr>\s*<td>9</td>.*?</tr>", home, re.S)
+    assert row and "Bilan et suites du cycle" in row.group(0)
+    assert "21 janvier 2027" in row.group(0) and "Mirelbourg" in row.group(0)
+    linked = re.compile(rf'href="[^"]*seances/{removed}/')  # no page links to it any more
+    assert not [p for p in site.rglob("*.html") if linked.search(p.read_text("utf-8"))]
+    assert (site / "seances" / "09-bilan" / "index.html").is_file()
+
+
+def test_new_seance_refuses_a_taken_number_and_an_impossible_date(repo_copy):
+    taken = sorted((repo_copy / "sessions").glob("[0-9][0-9]-*"))[0].name
+    again = run_capi(
+        "new",
+        "seance",
+        f"{taken[:2]}-autre",
+        "--titre",
+        "X",
+        "--date",
+        "2027-01-21",
+        cwd=repo_copy,
+    )
+    assert again.returncode == 2
+    assert f"la séance {taken[:2]} existe déjà ({taken})" in again.stderr
+    wrong = run_capi(
+        "new", "seance", "09-bilan", "--titre", "X", "--date", "2027-02-30", cwd=repo_copy
+    )
+    assert wrong.returncode == 2 and "date « 2027-02-30 » invalide" in wrong.stderr
+    assert not (repo_copy / "sessions" / "09-bilan").exists()
