@@ -107,25 +107,50 @@ def actor_page(graph: Graph, slug: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# what an empty listing says instead of a bare heading: why, and how to fill it
+EMPTY = {
+    "seances": "Aucune séance pour l'instant : un organisateur en crée une avec "
+    "`capi new seance` (voir le {organisers}).",
+    "retours": "Aucun retour d'expérience n'est encore publié. Pour écrire le premier, suivez "
+    "le guide {contribute}, ou passez par l'{online}.",
+    "territoires": "Aucun territoire n'a encore publié sa présentation. Pour ajouter le vôtre, "
+    "un organisateur crée ses fichiers (`capi new territoire <nom>`), que vous complétez "
+    "ensuite : voir le guide {contribute}.",
+}
+
+
+def empty_listing(family: str, uri: str) -> str:
+    return EMPTY[family].format(
+        contribute=link(uri, "guides/contribuer.md", "Contribuer"),
+        online=link(uri, "guides/edition-en-ligne.md", "édition en ligne"),
+        organisers=link(uri, "guides/organisateurs.md", "guide des organisateurs"),
+    )
+
+
+def _listing(title: str, lines: list[str], family: str, uri: str, intro: str = "") -> str:
+    if not lines:
+        return f"# {title}\n\n{empty_listing(family, uri)}\n"
+    return f"# {title}\n\n" + (f"{intro}\n\n" if intro else "") + "\n".join(lines) + "\n"
+
+
 def index_page(graph: Graph, family: str) -> str:
     uri = INDEX_PAGES[family]
     if family == "seances":
         lines = [entry_line(graph, uri, e) + _questions(e) for e in graph.by_kind["seance"]]
-        return "# Les séances du cycle\n\n" + "\n".join(lines) + "\n"
+        return _listing("Les séances du cycle", lines, family, uri)
     if family == "retours":
         reports = [e for e in graph.by_kind["intervention"] if e.is_report]
         lines = [entry_line(graph, uri, e) for e in reports]
-        return (
-            f"# Retours d'expérience\n\n{len(reports)} retours d'expérience présentés pendant "
-            "le cycle, par séance.\n\n" + "\n".join(lines) + "\n"
-        )
+        count = f"{len(reports)} retour{'s' if len(reports) > 1 else ''} d'expérience"
+        intro = f"{count} présenté{'s' if len(reports) > 1 else ''} pendant le cycle, par séance."
+        return _listing("Retours d'expérience", lines, family, uri, intro)
     if family == "territoires":
         lines = [
             f"- {entity_link(graph, uri, e)}"
             + (f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
             for e in graph.by_kind["territoire"]
         ]
-        return "# Territoires participants\n\n" + "\n".join(lines) + "\n"
+        return _listing("Territoires participants", lines, family, uri)
     if family == "pratiques":
         lines = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
@@ -134,9 +159,14 @@ def index_page(graph: Graph, family: str) -> str:
             )
             practice = graph.practices[slug]
             summary = practice.entry.meta.get("description", "") if practice.entry else ""
+            used = (
+                f"{count} fiche{'s' if count > 1 else ''} et actions"
+                if count
+                else "pas encore de fiche"
+            )
             lines.append(
-                f"- {practice_link(graph, uri, slug)} ({count} fiche{'s' if count > 1 else ''}"
-                f" et actions)" + (f"  \n  {md_escape(summary)}" if summary else "")
+                f"- {practice_link(graph, uri, slug)} ({used})"
+                + (f"  \n  {md_escape(summary)}" if summary else "")
             )
         return "# Pratiques\n\n" + "\n".join(lines) + "\n"
     if family == "thematiques":

@@ -12,6 +12,7 @@ from ..graph import Graph
 from .charts import timeline
 from .entity import entity_link, practice_link, theme_link
 from .links import md_escape
+from .listings import empty_listing
 from .organiser import key_figures
 from .sessions import period, table
 
@@ -144,6 +145,8 @@ def by_practice(graph: Graph) -> str:
 def by_territory(graph: Graph) -> str:
     uri = "restitution/territoires.md"
     out = [f"# {PAGES[uri]}", ""]
+    if not graph.by_kind.get("territoire"):
+        return "\n".join([*out, empty_listing("territoires", uri), ""])
     for territory in graph.by_kind.get("territoire", []):
         docs = graph.deliverables.get(territory.slug, {})
         out += [f"## {entity_link(graph, uri, territory)}", ""]

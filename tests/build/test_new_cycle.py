@@ -63,3 +63,25 @@ def test_new_seance_refuses_a_taken_number_and_an_impossible_date(repo_copy):
     )
     assert wrong.returncode == 2 and "date « 2027-02-30 » invalide" in wrong.stderr
     assert not (repo_copy / "sessions" / "09-bilan").exists()
+
+
+def _text(page) -> str:
+    article = re.search(r"<article[^>]*>(.*?)</article>", page.read_text("utf-8"), re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", article.group(1)).split())
+
+
+def test_a_base_without_examples_says_what_is_missing_and_how_to_add_it(repo_copy, tmp_path):
+    for path in [*repo_copy.glob("sessions/*/*.md"), *repo_copy.glob("territories/*/*.md")]:
+        if "\nexemple: true\n" in path.read_text("utf-8"):
+            path.unlink()
+    site = tmp_path / "site"
+    built = run_capi("build", "--dossier", str(site), cwd=repo_copy)
+    assert built.returncode == 0, built.stderr
+    territories = _text(site / "territoires" / "index.html")
+    assert "Aucun territoire n'a encore publié sa présentation" in territories
+    assert "capi new territoire" in territories
+    assert "Aucun territoire" in _text(site / "restitution" / "territoires" / "index.html")
+    reports = _text(site / "retours" / "index.html")
+    assert "Aucun retour d'expérience n'est encore publié" in reports
+    assert not re.search(r"\b0 retours?\b", reports)
+    assert "(0 fiche" not in _text(site / "pratiques" / "index.html")
