@@ -41,6 +41,12 @@ def define_env(env) -> None:
         return organiser.calendar(graph, uri)
 
     @env.macro
+    def exemples_publies() -> int:
+        """How many example entries (exemple: true) the site shows: 0 after a clean start."""
+        graph, _ = _context()
+        return sum(1 for entry in graph.entries.values() if entry.is_example)
+
+    @env.macro
     def chiffres_cles() -> str:
         """Key figures of the cycle, as a table."""
         graph, uri = _context()

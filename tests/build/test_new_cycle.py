@@ -85,3 +85,4 @@ def test_a_base_without_examples_says_what_is_missing_and_how_to_add_it(repo_cop
     assert "Aucun retour d'expérience n'est encore publié" in reports
     assert not re.search(r"\b0 retours?\b", reports)
     assert "(0 fiche" not in _text(site / "pratiques" / "index.html")
+    assert "exemples fictifs" not in _text(site / "index.html")  # said only while there are
