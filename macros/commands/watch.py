@@ -35,9 +35,12 @@ def snapshot(root: Path) -> Snapshot:
 
 
 def watch(root: Path, check: Callable[[], object], interval: float = 1.0) -> None:
-    """Run ``check`` now, then each time a file is added, changed or removed (until Ctrl+C)."""
-    check()
+    """Run ``check`` now, then each time a file is added, changed or removed (until Ctrl+C).
+
+    The state is noted before each check: a file saved while a check runs (or just after
+    it said it was waiting) is seen at the next look, never missed."""
     last = snapshot(root)
+    check()
     while True:
         time.sleep(interval)
         now = snapshot(root)
