@@ -117,6 +117,7 @@ def publish(root: Path, target: Path, edition: str | None, without_examples: boo
                     edition,
                     config["organiser"],
                     stamp["date"],
+                    config["licence"],
                 )
                 data = work / open_data.DATA_DIR
                 data.mkdir()

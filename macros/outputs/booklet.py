@@ -29,6 +29,13 @@ DROP_RE = re.compile(
     r"|<script\b.*?</script>|<form\b.*?</form>",
     re.DOTALL,
 )
+# blocks that help on the web and mean nothing on paper: the example banner (the cover
+# says what is an example), « Voir aussi » and « Cité dans » lists (the index does it)
+WEB_ONLY_RE = re.compile(
+    r'<div class="admonition example">.*?</div>'
+    r'|<h2 id="(?:voir-aussi|cite-dans)">.*?</h2>\s*<ul>.*?</ul>',
+    re.DOTALL,
+)
 ID_RE = re.compile(r'\bid="([^"]+)"')
 HREF_RE = re.compile(r'\bhref="([^"]*)"')
 H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -60,6 +67,13 @@ section.page h2 { font-size: 13pt; bookmark-level: none; }
 section.page h3 { font-size: 11pt; bookmark-level: none; }
 a { color: #1a237e; }
 table { border-collapse: collapse; width: 100%; margin: 3mm 0; font-size: 8.5pt; }
+thead { display: table-header-group; }
+tr, figure, svg { break-inside: avoid; }
+nav.toc li.sub { padding-left: 12mm; font-size: 9pt; }
+section.sub { break-before: auto; margin-top: 10mm; }
+section.sub h1 { font-size: 14pt; bookmark-level: 3; }
+.closing { break-before: page; }
+.closing h1 { font-size: 16pt; color: #1a237e; bookmark-level: 1; string-set: section content(); }
 th, td { border: .3pt solid #999; padding: 1.2mm; vertical-align: top; text-align: left; }
 th { background: #e8eaf6; }
 svg { max-width: 100%; height: auto; }
@@ -77,6 +91,7 @@ svg text { font-size: 11px; }
 class Part:
     title: str
     urls: list[str]
+    children: frozenset[str] = frozenset()  # pages listed under the one before them
 
 
 def parts(graph: Graph) -> list[Part]:
@@ -85,17 +100,21 @@ def parts(graph: Graph) -> list[Part]:
     def url(src_uri: str) -> str:
         return page_url(src_uri)
 
-    seances = []
+    seances, items = [], []
     for seance in graph.by_kind.get("seance", []):
         seances.append(url(seance.src_uri))
-        seances += [url(item.src_uri) for item in graph.items_by_seance.get(seance.slug, [])]
-    territories = []
+        programme = [url(item.src_uri) for item in graph.items_by_seance.get(seance.slug, [])]
+        seances += programme
+        items += programme
+    territories, documents = [], []
     for territory in graph.by_kind.get("territoire", []):
         territories.append(url(territory.src_uri))
         docs = graph.deliverables.get(territory.slug, {})
-        territories += [
+        found = [
             url(docs[k].src_uri) for k in ("diagnostic", "plan-action", "partenariat") if k in docs
         ]
+        territories += found
+        documents += found
     practices = [
         f"pratiques/{slug}/"
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower())
@@ -110,8 +129,8 @@ def parts(graph: Graph) -> list[Part]:
                 "restitution/territoires/",
             ],
         ),
-        Part("Les séances", seances),
-        Part("Les territoires et leurs livrables", territories),
+        Part("Les séances", seances, frozenset(items)),
+        Part("Les territoires et leurs livrables", territories, frozenset(documents)),
         Part("Les pratiques", practices),
     ]
 
@@ -119,7 +138,7 @@ def parts(graph: Graph) -> list[Part]:
 def _page_html(site_dir: Path, url: str) -> str:
     path = site_dir / url / "index.html"
     match = ARTICLE_RE.search(path.read_text(encoding="utf-8"))
-    return DROP_RE.sub("", match.group(1)) if match else ""
+    return WEB_ONLY_RE.sub("", DROP_RE.sub("", match.group(1))) if match else ""
 
 
 def _rewrite(article: str, url: str, anchors: dict[str, str], prefix: str) -> str:
@@ -145,9 +164,16 @@ def _rewrite(article: str, url: str, anchors: dict[str, str], prefix: str) -> st
 
 
 def booklet_html(
-    site_dir: Path, graph: Graph, title: str, edition: str, organiser: str, date: str
+    site_dir: Path,
+    graph: Graph,
+    title: str,
+    edition: str,
+    organiser: str,
+    date: str,
+    licence: str = "",
 ) -> str:
     book = parts(graph)
+    examples = sum(1 for entry in graph.entries.values() if entry.is_example)
     anchors: dict[str, str] = {}
     for part in book:
         for url in part.urls:
@@ -163,11 +189,11 @@ def booklet_html(
                 heading = H1_RE.search(article)
                 name = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else url
                 pid = anchors[url]
-                toc.append(
-                    f'<li class="page"><a href="#{pid}">{html.escape(html.unescape(name))}</a></li>'
-                )
+                level = "sub" if url in part.children else "page"
+                shown = html.escape(html.unescape(name))
+                toc.append(f'<li class="{level}"><a href="#{pid}">{shown}</a></li>')
                 body.append(
-                    f'<section class="page" id="{pid}">'
+                    f'<section class="{"page sub" if level == "sub" else "page"}" id="{pid}">'
                     f"{_rewrite(article, url, anchors, pid)}</section>"
                 )
     cover = (
@@ -183,8 +209,32 @@ def booklet_html(
         f'<meta name="dcterms.created" content="{html.escape(date)}">'
         f"<style>{CSS}</style></head><body>{cover}"
         f'<nav class="toc"><h1>Sommaire</h1><ol>{"".join(toc)}</ol></nav>'
-        f"{''.join(body)}</body></html>"
+        f"{''.join(body)}{_closing(title, edition, organiser, date, licence, examples)}"
+        "</body></html>"
     )
+
+
+def _closing(
+    title: str, edition: str, organiser: str, date: str, licence: str, examples: int
+) -> str:
+    """The last page: what this booklet is, when and by whom, under which licence."""
+    by = f" par {html.escape(organiser)}" if organiser else ""
+    lines = [
+        f"Édition {html.escape(edition)}, publiée le {html.escape(date)}{by}.",
+        f"Ce livret rassemble les pages de la base de connaissances « {html.escape(title)} » "
+        "telles qu'elles étaient à cette date ; le site, tenu à jour, fait foi.",
+        "Textes : les territoires participants, les intervenants et l'équipe d'animation du cycle.",
+    ]
+    if examples:  # the web pages' banner is left out of print: said here once
+        lines.append(
+            f"{examples} fiche{'s' if examples > 1 else ''} de ce livret "
+            f"{'sont des exemples fictifs' if examples > 1 else 'est un exemple fictif'}, "
+            "qui montrent comment une fiche se remplit ; le site les signale par un bandeau."
+        )
+    if licence:
+        lines.append(f"Données ouvertes publiées avec le site sous licence {html.escape(licence)}.")
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    return f'<section class="closing"><h1>À propos de ce livret</h1>{paragraphs}</section>'
 
 
 # « rel="attachment" » makes WeasyPrint embed the target as a PDF attachment: never wanted
@@ -221,9 +271,17 @@ def _refuse_outside(url: str, root: Path) -> None:
 
 
 def write_booklet(
-    site_dir: Path, graph: Graph, out: Path, title: str, edition: str, organiser: str, date: str
+    site_dir: Path,
+    graph: Graph,
+    out: Path,
+    title: str,
+    edition: str,
+    organiser: str,
+    date: str,
+    licence: str = "",
 ) -> None:
-    render_pdf(booklet_html(site_dir, graph, title, edition, organiser, date), site_dir, out)
+    document = booklet_html(site_dir, graph, title, edition, organiser, date, licence)
+    render_pdf(document, site_dir, out)
 
 
 def render_pdf(document: str, site_dir: Path, out: Path) -> None:

@@ -110,3 +110,37 @@ def test_every_relative_link_of_the_offline_bundle_opens_a_file(published, tmp_p
     footer = next(p for p in pages if p.name == "index.html" and p.parent.parent == tmp_path)
     footer = footer.read_text("utf-8")
     assert 'href="accessibilite.html"' in footer and 'href="donnees.html"' in footer
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str]]:
+    """(level, title) of every bookmark, in order."""
+    found: list[tuple[int, str]] = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, " ".join(item.title.split())))
+
+    walk(reader.outline, 1)
+    return found
+
+
+def test_booklet_is_made_for_paper(published):
+    """Parts, then séances with their programme one level down; no web-only block; a
+    closing page that says what the booklet is."""
+    reader = PdfReader(published / "restitution.pdf")
+    outline = _outline(reader)
+    levels = dict((title, level) for level, title in outline)
+    seance = GRAPH.by_kind["seance"][0]
+    item = GRAPH.items_by_seance[seance.slug][0]
+    assert levels[" ".join(seance.title.split())] == 2
+    assert levels[" ".join(item.title.split())] == 3  # under its séance
+    text = _pdf_text(reader)
+    for web_only in ("Voir aussi", "Cité dans", "Contenu d'exemple"):
+        assert web_only not in text, web_only
+    last = " ".join((reader.pages[-1].extract_text() or "").split())
+    assert last.startswith("À propos de ce livret")
+    assert "Édition 2026" in last and "licence" in last and "exemples fictifs" in last
+    assert outline[-1] == (1, "À propos de ce livret")
