@@ -73,6 +73,8 @@ nav.toc li.sub { padding-left: 12mm; font-size: 9pt; }
 section.sub { break-before: auto; margin-top: 10mm; }
 section.sub h1 { font-size: 14pt; bookmark-level: 3; }
 .closing { break-before: page; }
+.where { font-size: 9pt; color: #333; }
+.where a::after { content: " (p. " target-counter(attr(href), page) ")"; }
 .closing h1 { font-size: 16pt; color: #1a237e; bookmark-level: 1; string-set: section content(); }
 th, td { border: .3pt solid #999; padding: 1.2mm; vertical-align: top; text-align: left; }
 th { background: #e8eaf6; }
@@ -115,10 +117,6 @@ def parts(graph: Graph) -> list[Part]:
         ]
         territories += found
         documents += found
-    practices = [
-        f"pratiques/{slug}/"
-        for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower())
-    ]
     return [
         Part(
             "Restitution",
@@ -131,8 +129,37 @@ def parts(graph: Graph) -> list[Part]:
         ),
         Part("Les séances", seances, frozenset(items)),
         Part("Les territoires et leurs livrables", territories, frozenset(documents)),
-        Part("Les pratiques", practices),
     ]
+
+
+PRACTICE_INDEX = "Index des pratiques"
+
+
+def practice_index(graph: Graph, anchors: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The practices as a compact index: each with its definition and the pages of the
+    booklet where it appears, with their page numbers (instead of a page of links each).
+    Returns the HTML and the anchor of each practice's page URL, for links to it."""
+    slugs = sorted(graph.practices, key=lambda s: graph.practice_title(s).lower())
+    own = {f"pratiques/{slug}/": f"pratique-{n}" for n, slug in enumerate(slugs, 1)}
+    out = [f'<h1 class="part" id="index-pratiques">{PRACTICE_INDEX}</h1>']
+    for slug in slugs:
+        practice = graph.practices[slug]
+        out.append(f'<h2 id="{own[f"pratiques/{slug}/"]}">{html.escape(practice.title)}</h2>')
+        summary = practice.entry.meta.get("description", "") if practice.entry else ""
+        if summary:
+            out.append(f"<p>{html.escape(summary)}</p>")
+        where = [
+            *graph.by_practice.get(slug, []),
+            *(a.plan for a in graph.actions_by_practice.get(slug, [])),
+        ]
+        links = []
+        for entry in dict.fromkeys(where):  # once each, in reading order
+            pid = anchors.get(page_url(entry.src_uri))
+            if pid is not None:
+                links.append(f'<a href="#{pid}">{html.escape(entry.title)}</a>')
+        said = ", ".join(links) if links else "pas encore de fiche"
+        out.append(f'<p class="where">Apparaît dans : {said}.</p>')
+    return "".join(out), own
 
 
 def _page_html(site_dir: Path, url: str) -> str:
@@ -178,6 +205,8 @@ def booklet_html(
     for part in book:
         for url in part.urls:
             anchors.setdefault(url, f"p{len(anchors) + 1}")
+    index, practice_anchors = practice_index(graph, anchors)
+    anchors.update(practice_anchors)  # links to a practice lead to its index entry
     toc, body, seen = [], [], set()
     for n, part in enumerate(book, 1):
         toc.append(f'<li class="part"><a href="#partie-{n}">{html.escape(part.title)}</a></li>')
@@ -196,6 +225,8 @@ def booklet_html(
                     f'<section class="{"page sub" if level == "sub" else "page"}" id="{pid}">'
                     f"{_rewrite(article, url, anchors, pid)}</section>"
                 )
+    toc.append(f'<li class="part"><a href="#index-pratiques">{PRACTICE_INDEX}</a></li>')
+    body.append(index)
     cover = (
         f'<section class="cover"><h1>{html.escape(title)}</h1>'
         f"<p>Restitution du cycle de qualification</p>"

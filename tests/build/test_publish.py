@@ -144,3 +144,7 @@ def test_booklet_is_made_for_paper(published):
     assert last.startswith("À propos de ce livret")
     assert "Édition 2026" in last and "licence" in last and "exemples fictifs" in last
     assert outline[-1] == (1, "À propos de ce livret")
+    assert (1, "Index des pratiques") in outline  # an index, not a page of links each
+    practice = sorted(GRAPH.practices.values(), key=lambda p: p.title.lower())[0]
+    entry = re.escape(" ".join(practice.title.split()))
+    assert re.search(rf"{entry} .*?Apparaît dans : .*?\(p\. \d+\)", text)
