@@ -145,6 +145,11 @@ def test_booklet_is_made_for_paper(published):
     assert "Édition 2026" in last and "licence" in last and "exemples fictifs" in last
     assert outline[-1] == (1, "À propos de ce livret")
     assert (1, "Index des pratiques") in outline  # an index, not a page of links each
+    dividers = {title for level, title in outline if level == 1}
+    for number, page in enumerate(reader.pages[1:], 2):  # the cover aside
+        shown = " ".join((page.extract_text() or "").split())
+        if len(shown) < 200:  # a near-empty page may only open a part
+            assert any(shown.startswith(title) for title in dividers), (number, shown)
     practice = sorted(GRAPH.practices.values(), key=lambda p: p.title.lower())[0]
     entry = re.escape(" ".join(practice.title.split()))
     assert re.search(rf"{entry} .*?Apparaît dans : .*?\(p\. \d+\)", text)
