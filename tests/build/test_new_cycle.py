@@ -86,3 +86,30 @@ def test_a_base_without_examples_says_what_is_missing_and_how_to_add_it(repo_cop
     assert not re.search(r"\b0 retours?\b", reports)
     assert "(0 fiche" not in _text(site / "pratiques" / "index.html")
     assert "exemples fictifs" not in _text(site / "index.html")  # said only while there are
+
+
+def test_renaming_the_cycle_is_one_edit_of_mkdocs_yml(repo_copy, tmp_path):
+    config = repo_copy / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    old_long = re.search(r'^    nom: "(.+)"$', text, re.M).group(1)
+    old_short = re.search(r'^    nom_court: "(.+)"$', text, re.M).group(1)
+    old_site = re.search(r'^site_name: "(.+)"$', text, re.M).group(1)
+    text = text.replace(old_long, "Transition écologique et quartiers : agir ensemble")
+    text = text.replace(f'nom_court: "{old_short}"', 'nom_court: "Transition écologique"')
+    text = text.replace(f'site_name: "{old_site}"', 'site_name: "Transition écologique"')
+    config.write_text(text, "utf-8")
+    site = tmp_path / "site"
+    built = run_capi("build", "--dossier", str(site), cwd=repo_copy)
+    assert built.returncode == 0, built.stderr
+    for page in (
+        "index.html",
+        "a-propos/index.html",
+        "mentions-legales/index.html",
+        "accessibilite/index.html",
+    ):
+        shown = _text(site / page)
+        assert "Transition écologique" in shown, page
+        # the cycle as the organisers' text names it (a séance title may still say anything)
+        assert old_long not in shown and f"« {old_short} »" not in shown, page
+    home = (site / "index.html").read_text("utf-8")
+    assert re.search(r"<h1[^>]*>Transition écologique", home)
