@@ -1,0 +1,68 @@
+"""What a reader sees on a desktop (1280 px) and a phone (360 px): charts legible like print,
+tables that fit the screen, no page scrolling sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.pages import OTHER_PAGES, PAGE_TYPES
+
+WIDTHS = {1280: 12.0, 360: 11.0}  # viewport width -> smallest text allowed, in CSS pixels
+# every chart type of the site: timeline (plan), bars (partnership, restitution figures),
+# timelines of every territory (restitution)
+CHART_PAGES = {
+    "plan": PAGE_TYPES["plan"](),
+    "partnership": PAGE_TYPES["partnership"](),
+    "restitution": OTHER_PAGES["restitution"],
+    "restitution-territories": OTHER_PAGES["restitution-territories"],
+}
+
+# Each visible chart: its width and its container's, the smallest text on screen (computed
+# font size times the SVG's scale) and every pair of text boxes that intersect.
+CHARTS_JS = """() => [...document.querySelectorAll('svg.capi-chart')]
+  .filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => {
+    const texts = [...svg.querySelectorAll('text')];
+    const scale = svg.getScreenCTM().a;
+    const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    const boxes = texts.map(t => t.getBoundingClientRect());
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5
+          && b.top < a.bottom - 0.5) overlaps.push([texts[i].textContent, texts[j].textContent]);
+    }
+    const outside = texts.filter((t, i) => boxes[i].right > svg.getBoundingClientRect().right + 1
+      || boxes[i].left < svg.getBoundingClientRect().left - 1).map(t => t.textContent);
+    return {kind: svg.getAttribute('class'), width: svg.getBoundingClientRect().width,
+      room: svg.closest('.md-typeset').getBoundingClientRect().width, texts: texts.length,
+      smallest: Math.min(...sizes), overlaps, outside,
+      cut: texts.filter(t => t.textContent.endsWith('…')).map(t => t.textContent)};
+  })"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_charts_fill_their_column_and_their_text_is_legible(page, site_url, name, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + CHART_PAGES[name])
+    charts = page.evaluate(CHARTS_JS)
+    assert charts, f"aucun graphique visible sur {CHART_PAGES[name]}"
+    for chart in charts:
+        assert chart["texts"] > 0
+        assert chart["width"] >= chart["room"] - 1, chart  # the column's width, not 300 px
+        assert chart["smallest"] >= WIDTHS[width], chart
+        assert chart["overlaps"] == [], chart
+        assert chart["outside"] == [], chart
+        assert chart["cut"] == [], chart
+
+
+def test_every_timeline_colour_has_its_legend(page, site_url):
+    page.goto(site_url + CHART_PAGES["plan"])
+    svg = page.locator("svg.capi-timeline:visible").first
+    colours = set(
+        svg.locator("rect[fill]").evaluate_all("rs => rs.map(r => r.getAttribute('fill'))")
+    )
+    legend = svg.locator("text.capi-legend").all_text_contents()
+    assert len(legend) == len(colours) >= 1
+    assert set(legend) <= {"Prévue", "En cours", "Réalisée", "Abandonnée"}
