@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from ..content.model import Entry
 from ..graph import FORMAT_ORDER, Graph
 from .entity import actor_link, entity_link, md_escape, practice_link
 
 
-def table(header: list[str], rows: list[list[str]], css: str = "") -> str:
-    """A Markdown table, wrapped in a classed block (attr_list cannot style tables)."""
+def table(
+    header: list[str], rows: list[list[str]], css: str = "", labels: list[str] | None = None
+) -> str:
+    """A Markdown table, wrapped in a classed block (attr_list cannot style tables).
+
+    Tables of three columns or more are also readable as cards on a phone (capi.css): each
+    cell starts with its column's name (``labels``, plain text, the header by default), in a
+    ``capi-cell-label`` span that only narrow screens show. The name is written in the cell
+    itself: the sanitiser removes ``data-*`` attributes and CSS cannot read a header."""
     if not rows:
         return ""
+    stacked = len(header) >= 3
+    if stacked:
+        names = [escape(n) for n in (labels or header)]
+        rows = [
+            [
+                f'<span class="capi-cell-label">{n}</span> {cell or "—"}'
+                for n, cell in zip(names, row, strict=True)
+            ]
+            for row in rows
+        ]
+        css = f"capi-table {css}".strip()
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(cell or "—" for cell in row) + " |" for row in rows]
     text = "\n".join(out) + "\n"

@@ -66,3 +66,41 @@ def test_every_timeline_colour_has_its_legend(page, site_url):
     legend = svg.locator("text.capi-legend").all_text_contents()
     assert len(legend) == len(colours) >= 1
     assert set(legend) <= {"Prévue", "En cours", "Réalisée", "Abandonnée"}
+
+
+TABLE_PAGES = {
+    name: PAGE_TYPES[name]() for name in ("territory", "diagnostic", "plan", "partnership")
+} | {name: OTHER_PAGES[name] for name in ("restitution", "restitution-territories")}
+
+TABLES_JS = """() => ({
+  scroll: document.documentElement.scrollWidth, viewport: innerWidth,
+  column: document.querySelector('article.md-typeset').getBoundingClientRect().width,
+  tables: [...document.querySelectorAll('article table')].map(t => ({
+    width: t.getBoundingClientRect().width, right: t.getBoundingClientRect().right,
+    header: t.querySelector('thead') ? t.querySelector('thead').getBoundingClientRect().height : 0,
+    labels: [...t.querySelectorAll('.capi-cell-label')].filter(l => l.offsetHeight > 0).length,
+    cells: t.querySelectorAll('tbody td').length,
+    columns: t.querySelectorAll('thead th').length,
+    text: t.innerText.slice(0, 60)}))})"""
+
+
+@pytest.mark.parametrize("name", TABLE_PAGES)
+def test_on_a_phone_tables_fit_the_screen_as_cards(page, site_url, name):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + TABLE_PAGES[name])
+    seen = page.evaluate(TABLES_JS)
+    assert seen["scroll"] <= seen["viewport"], "la page défile sur le côté"
+    assert seen["tables"], "aucun tableau sur la page"
+    for table in seen["tables"]:
+        assert table["width"] <= seen["column"] + 1, table
+        assert table["right"] <= seen["viewport"], table
+    # tables of three columns or more: every cell shows its column's name, no header row
+    for table in [t for t in seen["tables"] if t["columns"] >= 3]:
+        assert table["labels"] == table["cells"] and table["header"] <= 1, table
+
+
+@pytest.mark.parametrize("name", ["territory", "plan", "restitution-territories"])
+def test_on_a_desktop_tables_stay_tables(page, site_url, name):
+    page.goto(site_url + TABLE_PAGES[name])
+    seen = page.evaluate(TABLES_JS)
+    assert all(t["labels"] == 0 and t["header"] > 10 for t in seen["tables"]), seen["tables"]
