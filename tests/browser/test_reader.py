@@ -104,3 +104,74 @@ def test_on_a_desktop_tables_stay_tables(page, site_url, name):
     page.goto(site_url + TABLE_PAGES[name])
     seen = page.evaluate(TABLES_JS)
     assert all(t["labels"] == 0 and t["header"] > 10 for t in seen["tables"]), seen["tables"]
+
+
+# ------------------------------------------------------------------ explorer
+
+EXPLORER_PAGE = "explorer/"
+
+
+def _explorer(page, site_url, width: int):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + EXPLORER_PAGE)
+    page.wait_for_selector("#capi-explorer-status:not(:empty)")
+    return page
+
+
+def _shown(page) -> int:
+    return page.locator(".capi-explorer__results > li").count()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_show_more_appears_only_with_more_results_and_shows_them(page, site_url, width):
+    _explorer(page, site_url, width)
+    more = page.get_by_role("button", name="Afficher plus")
+    total = int(page.locator("#capi-explorer-status").inner_text().split()[0])
+    assert total > _shown(page) == 50 and more.is_visible()
+    more.click()
+    assert _shown(page) == total and more.is_hidden()
+    if width == 360:
+        page.get_by_role("button", name="Filtres").click()
+    page.locator("input[name='type'][value='territoire']").check()
+    assert 0 < _shown(page) < 50 and more.is_hidden()
+
+
+# Facet labels whose text is wider than their box, or that stick out of their facet.
+CUT_LABELS_JS = """() => [...document.querySelectorAll('.capi-explorer__facet label')]
+  .filter(l => l.scrollWidth > l.clientWidth + 1
+    || l.getBoundingClientRect().right > l.closest('fieldset').getBoundingClientRect().right)
+  .map(l => l.textContent)"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_facet_labels_wrap_inside_their_box(page, site_url, width):
+    _explorer(page, site_url, width)
+    if width == 360:
+        page.get_by_role("button", name="Filtres").click()
+    labels = page.locator(".capi-explorer__facet label")
+    assert labels.count() > 10 and labels.first.is_visible()
+    assert page.evaluate(CUT_LABELS_JS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_on_a_phone_filters_fold_behind_one_button_counting_active_ones(page, site_url):
+    _explorer(page, site_url, 360)
+    toggle = page.locator(".capi-explorer__toggle")
+    first = page.locator("input[name='type']").first
+    assert toggle.is_visible() and toggle.inner_text() == "Filtres" and first.is_hidden()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert first.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    first.check()
+    page.locator("input[name='statut']").first.check()
+    assert toggle.inner_text() == "Filtres (2 actifs)"
+    toggle.click()
+    assert first.is_hidden() and toggle.inner_text() == "Filtres (2 actifs)"
+    page.goto(site_url + EXPLORER_PAGE + "?type=territoire")  # a shared link counts too
+    assert page.locator(".capi-explorer__toggle").inner_text() == "Filtres (1 actif)"
+
+
+def test_on_a_desktop_filters_are_open_without_a_button(page, site_url):
+    _explorer(page, site_url, 1280)
+    assert page.locator(".capi-explorer__toggle").is_hidden()
+    assert page.locator("input[name='type']").first.is_visible()
