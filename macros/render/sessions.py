@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..content.model import Entry
@@ -192,6 +193,8 @@ def human_date(value: str | None) -> str:
     """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026."""
     if not value:
         return ""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?", value):
+        return value  # not a month or a day: shown as written
     parts = value.split("-")
     month = MONTHS[int(parts[1]) - 1]
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
