@@ -193,6 +193,10 @@ def _timeline_wide(spans: list[_Span], first: int, months: int, head: tuple) -> 
     y = top
     for span, lines in zip(spans, rows, strict=True):
         block = len(lines) * layout.line + 10
+        if y > top:  # a thin rule between rows, to follow a row from its label to its bar
+            parts.append(
+                f'<line x1="0" y1="{y:.1f}" x2="{layout.width}" y2="{y:.1f}" class="capi-grid"/>'
+            )
         parts.append(_lines(0, y + 5 + layout.font, lines, layout))
         x = x0 + (span.start - first) * scale
         w = max((span.end - span.start + 1) * scale, 4)
@@ -202,8 +206,8 @@ def _timeline_wide(spans: list[_Span], first: int, months: int, head: tuple) -> 
             f'fill="{STATUS_COLOURS.get(span.status, BAR_COLOUR)}"/>'
         )
         y += block
-    legend, used = _legend(height + 8, _legend_items(spans), layout)
-    return _finish("timeline", layout, head, height + 8 + used, parts + legend)
+    legend, used = _legend(height + 14, _legend_items(spans), layout)
+    return _finish("timeline", layout, head, height + 14 + used, parts + legend)
 
 
 def _timeline_narrow(spans: list[_Span], first: int, months: int, head: tuple) -> str:
