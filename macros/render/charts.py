@@ -111,6 +111,11 @@ def _month_label(index: int, short: bool = False) -> str:
     return f"{(SHORT_MONTHS if short else FULL_MONTHS)[index % 12]} {index // 12}"
 
 
+def _from(text: str) -> str:
+    """« de » before a month, elided before a vowel: « d’avril 2026 », « de mai 2026 »."""
+    return f"d’{text}" if text[:1] in "aeiouéAEIOUÉ" else f"de {text}"
+
+
 def _wrap(text: str, chars: int) -> list[str]:
     return textwrap.wrap(text, chars, break_on_hyphens=False) or [""]
 
@@ -214,7 +219,7 @@ def _timeline_narrow(spans: list[_Span], first: int, months: int, head: tuple) -
     layout = NARROW
     scale = layout.width / months
     parts = [
-        _text(0, layout.font, f"de {_month_label(first, True)}", "capi-axis"),
+        _text(0, layout.font, _from(_month_label(first, True)), "capi-axis"),
         _text(
             layout.width,
             layout.font,
@@ -279,7 +284,7 @@ def timeline(rows: list[tuple[str, str | None, str | None, str]], title: str) ->
     last = max(s.end for s in spans)
     months = last - first + 1
     desc = (
-        f"Calendrier de {len(dated)} actions, de {_month_label(first)} à {_month_label(last)}. "
+        f"Calendrier de {len(dated)} actions, {_from(_month_label(first))} à {_month_label(last)}. "
         "Les mêmes informations figurent dans le tableau des actions."
     )
     head = (_chart_id("timeline", title, dated), title, desc)

@@ -64,3 +64,8 @@ def test_axis_months_are_far_enough_apart_not_to_touch():
 def test_contributed_text_is_escaped():
     svg = _svg(bars([("<script>alert(1)</script> & co", 2)], "<b>Titre</b>"))
     assert "<script>" not in svg and "<b>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_de_is_elided_before_a_vowel():
+    svg = unescape(_svg(timeline([("A", "2026-10", "2027-05", "prevue")], "Calendrier")))
+    assert "d’oct. 2026" in svg and "d’octobre 2026 à mai 2027" in svg and "de oct" not in svg
