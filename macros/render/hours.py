@@ -19,6 +19,7 @@ DAYS = {
     "Su": "dimanche",
 }
 NBSP = "\u00a0"
+JOINER = "\u2060"  # no line break after the dash of « 13 h 30–18 h »
 _RULE = re.compile(r"^(?P<days>[A-Z][a-z](?:[-,][A-Z][a-z])*)\s+(?P<times>.+)$")
 _SPAN = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
 
@@ -50,7 +51,7 @@ def _times(text: str) -> str | None:
         if not match:
             return None
         h1, m1, h2, m2 = match.groups()
-        spans.append(f"{_time(h1, m1)}–{_time(h2, m2)}")
+        spans.append(f"{_time(h1, m1)}–{JOINER}{_time(h2, m2)}")
     return _enumerate(spans)
 
 
