@@ -22,6 +22,8 @@ CHART_PAGES = {
 CHARTS_JS = """() => [...document.querySelectorAll('svg.capi-chart')]
   .filter(svg => svg.getBoundingClientRect().width > 0)
   .map(svg => {
+    const source = [...document.querySelectorAll('article table'), svg.querySelector('desc')]
+      .map(node => node.textContent).join(' ').replace(/\s+/g, ' ');
     const texts = [...svg.querySelectorAll('text')];
     const scale = svg.getScreenCTM().a;
     const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
@@ -37,7 +39,10 @@ CHARTS_JS = """() => [...document.querySelectorAll('svg.capi-chart')]
     return {kind: svg.getAttribute('class'), width: svg.getBoundingClientRect().width,
       room: svg.closest('.md-typeset').getBoundingClientRect().width, texts: texts.length,
       smallest: Math.min(...sizes), overlaps, outside,
-      cut: texts.filter(t => t.textContent.endsWith('…')).map(t => t.textContent)};
+      // a line ending in « … » that the page's tables and the chart's description do not
+      // hold as such was cut (labels used to be cut after 29 characters)
+      cut: texts.filter(t => t.textContent.endsWith('…') && !source.includes(t.textContent))
+        .map(t => t.textContent)};
   })"""
 
 
