@@ -19,7 +19,7 @@ CHART_PAGES = {
 
 # Each visible chart: its width and its container's, the smallest text on screen (computed
 # font size times the SVG's scale) and every pair of text boxes that intersect.
-CHARTS_JS = """() => [...document.querySelectorAll('svg.capi-chart')]
+CHARTS_JS = r"""() => [...document.querySelectorAll('svg.capi-chart')]
   .filter(svg => svg.getBoundingClientRect().width > 0)
   .map(svg => {
     const source = [...document.querySelectorAll('article table'), svg.querySelector('desc')]
