@@ -180,3 +180,16 @@ def test_on_a_desktop_filters_are_open_without_a_button(page, site_url):
     _explorer(page, site_url, 1280)
     assert page.locator(".capi-explorer__toggle").is_hidden()
     assert page.locator("input[name='type']").first.is_visible()
+
+
+# ------------------------------------------------------------------ French words
+
+
+def test_places_hours_and_convention_dates_read_in_french(page, site_url):
+    page.goto(site_url + "territoires/val-de-sorlin/diagnostic/")
+    places = page.locator(".capi-places table").inner_text()
+    assert "du lundi au vendredi, 9\u00a0h–\u206012\u00a0h et 13\u00a0h\u00a030–" in places
+    assert "Mo-Fr" not in places and "09:00" not in places
+    page.goto(site_url + "territoires/val-de-sorlin/partenariat/")
+    conventions = page.locator("table", has_text="Signataires").inner_text()
+    assert "novembre 2026" in conventions and "2026-11" not in conventions
