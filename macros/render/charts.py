@@ -130,18 +130,27 @@ def _lines(x: float, y: float, lines: list[str], layout: Layout, css: str = "cap
     return "".join(_text(x, y + i * layout.line, line, css) for i, line in enumerate(lines))
 
 
+def _paint(status: str) -> str:
+    """The fill of a status's bar, and a class (known statuses only) that lets capi.css give
+    the dark palette lighter colours."""
+    if status in STATUS_COLOURS:
+        return f'fill="{STATUS_COLOURS[status]}" class="capi-status-{status}"'
+    return f'fill="{BAR_COLOUR}" class="capi-bar"'
+
+
 def _legend(y: float, items: list[tuple[str, str]], layout: Layout) -> tuple[list[str], float]:
-    """Colour squares and their names, in rows; returns the markup and the height used."""
+    """Colour squares and the names of their statuses, in rows; returns the markup and the
+    height used."""
     parts, x, row = [], 0.0, 0
     size = layout.font
-    for colour, label in items:
+    for status, label in items:
         need = size + 6 + layout.text_width(label) + 18
         if x and x + need > layout.width:
             x, row = 0.0, row + 1
         top = y + row * (layout.line + 6)
         parts.append(
             f'<rect x="{x:.1f}" y="{top:.1f}" width="{size}" height="{size}" rx="2" '
-            f'fill="{colour}"/>'
+            f"{_paint(status)}/>"
         )
         parts.append(_text(x + size + 6, top + size * 0.85, label, "capi-legend"))
         x += need
@@ -208,7 +217,7 @@ def _timeline_wide(spans: list[_Span], first: int, months: int, head: tuple) -> 
         bar_y = y + 5 + (len(lines) * layout.line - 14) / 2
         parts.append(
             f'<rect x="{x:.1f}" y="{bar_y:.1f}" width="{w:.1f}" height="14" rx="3" '
-            f'fill="{STATUS_COLOURS.get(span.status, BAR_COLOUR)}"/>'
+            f"{_paint(span.status)}/>"
         )
         y += block
     legend, used = _legend(height + 14, _legend_items(spans), layout)
@@ -248,7 +257,7 @@ def _timeline_narrow(spans: list[_Span], first: int, months: int, head: tuple) -
         w = max((span.end - span.start + 1) * scale, 4)
         parts.append(
             f'<rect x="{x:.1f}" y="{bar_y:.1f}" width="{w:.1f}" height="10" rx="3" '
-            f'fill="{STATUS_COLOURS.get(span.status, BAR_COLOUR)}"/>'
+            f"{_paint(span.status)}/>"
         )
         y = bar_y + 10 + 14
     legend, used = _legend(y, _legend_items(spans), layout)
@@ -260,10 +269,11 @@ def _status(status: str) -> str:
 
 
 def _legend_items(spans: list[_Span]) -> list[tuple[str, str]]:
+    """(status, name) of each status drawn; unknown statuses share the plain bar colour."""
     used = {s.status for s in spans}
-    known = [(STATUS_COLOURS[s], _status(s)) for s in STATUS_COLOURS if s in used]
+    known = [(s, _status(s)) for s in STATUS_COLOURS if s in used]
     other = [s for s in sorted(used) if s not in STATUS_COLOURS]
-    return known + [(BAR_COLOUR, _status(s)) for s in other]
+    return known + [(s, _status(s)) for s in other]
 
 
 def _finish(kind: str, layout: Layout, head: tuple, height: float, parts: list[str]) -> str:
@@ -313,8 +323,7 @@ def _bars_drawing(data: list[tuple[str, int]], unit: str, layout: Layout, head: 
         bar_y = y + (lines_h - 16) / 2 if beside else y + lines_h + 2
         w = max(room * value / biggest, 2)
         parts.append(
-            f'<rect x="{x0}" y="{bar_y:.1f}" width="{w:.1f}" height="16" rx="3" '
-            f'fill="{BAR_COLOUR}"/>'
+            f'<rect x="{x0}" y="{bar_y:.1f}" width="{w:.1f}" height="16" rx="3" {_paint("")}/>'
         )
         parts.append(_text(x0 + w + 6, bar_y + 8 + layout.font * 0.35, shown, "capi-value"))
         y = (y + max(lines_h, 16) if beside else bar_y + 16) + 12
