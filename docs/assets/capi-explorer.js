@@ -44,6 +44,17 @@
       autocomplete: "off", maxlength: "200" });
     form.appendChild(textLabel);
     form.appendChild(text);
+    // on a phone the facets fold behind one button that tells how many filters are active
+    var toggle = el("button", { type: "button", "class": "md-button capi-explorer__toggle",
+      "aria-expanded": "false", "aria-controls": "capi-explorer-filters" }, "Filtres");
+    var filters = el("div", { "class": "capi-explorer__filters", id: "capi-explorer-filters" });
+    form.appendChild(toggle);
+    form.appendChild(filters);
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      filters.classList.toggle("capi-explorer__filters--open", open);
+    });
     var groups = {};
     facets.forEach(function (facet) {
       var box = el("fieldset", { "class": "capi-explorer__facet" });
@@ -64,10 +75,10 @@
         groups[facet.key + "\u0000" + index] = { input: input, count: count, item: item };
       });
       box.appendChild(list);
-      form.appendChild(box);
+      filters.appendChild(box);
     });
     var reset = el("button", { type: "button", "class": "md-button" }, "Tout effacer");
-    form.appendChild(reset);
+    filters.appendChild(reset);
     var status = el("p", { "class": "capi-explorer__status", role: "status",
       "aria-live": "polite", id: "capi-explorer-status" });
     var results = el("ol", { "class": "capi-explorer__results",
@@ -134,6 +145,11 @@
         groups[id].item.classList.toggle("capi-explorer__empty", c === 0 &&
           !groups[id].input.checked);
       });
+      var active = Object.keys(groups).filter(function (id) {
+        return groups[id].input.checked;
+      }).length;
+      toggle.textContent = "Filtres" + (active ? " (" + active + (active > 1 ? " actifs)" :
+        " actif)") : "");
       render(hits);
       if (push) saveState(chosen);
     }

@@ -79,7 +79,11 @@ section.sub h1 { font-size: 14pt; bookmark-level: 3; }
 th, td { border: .3pt solid #999; padding: 1.2mm; vertical-align: top; text-align: left; }
 th { background: #e8eaf6; }
 svg { max-width: 100%; height: auto; }
-svg text { font-size: 11px; }
+svg text { fill: currentColor; }
+.capi-chart { width: 100%; }
+.capi-chart .capi-grid { stroke: #ccc; }
+.capi-chart .capi-track { fill: #e5e5e5; }
+.capi-chart--narrow, .capi-cell-label { display: none; }
 .admonition { border-left: 1mm solid #3949ab; padding: 1mm 3mm; margin: 3mm 0;
   background: #f5f5fa; }
 .admonition-title { font-weight: bold; margin: 0; }

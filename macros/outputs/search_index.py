@@ -28,6 +28,8 @@ WORD_RE = re.compile(r"[^\W_]+")
 TAG_RE = re.compile(r"<[^>]+>")
 HEADING_RE = re.compile(r"<h([23])[^>]*>(.*?)</h\1>", re.DOTALL)
 SKIP_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+# column names repeated in every cell for phones (render/sessions.py table()): not content
+CELL_LABEL_RE = re.compile(r'<span class="capi-cell-label">[^<]*</span>')
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
@@ -150,7 +152,7 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def html_to_text(html: str) -> str:
-    text = TAG_RE.sub(" ", SKIP_RE.sub(" ", html))
+    text = TAG_RE.sub(" ", SKIP_RE.sub(" ", CELL_LABEL_RE.sub(" ", html)))
     return " ".join(ENTITY_RE.sub(_entity, text).split())
 
 

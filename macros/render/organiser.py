@@ -49,12 +49,17 @@ def territory_practice_matrix(graph: Graph, page_uri: str) -> str:
     )
     if not territories or not practices:
         return "*Aucun territoire ne mobilise encore de pratique.*"
-    header = "| Pratique | " + " | ".join(entity_link(graph, page_uri, t) for t in territories)
-    out = [header + " |", "|---|" + "---|" * len(territories)]
-    for slug in practices:
-        marks = ["✓ oui" if slug in by_territory[t.slug] else "—" for t in territories]
-        out.append(f"| {practice_link(graph, page_uri, slug)} | " + " | ".join(marks) + " |")
-    return "\n".join(out) + "\n"
+    return table(
+        ["Pratique", *(entity_link(graph, page_uri, t) for t in territories)],
+        [
+            [
+                practice_link(graph, page_uri, slug),
+                *("✓ oui" if slug in by_territory[t.slug] else "—" for t in territories),
+            ]
+            for slug in practices
+        ],
+        labels=["Pratique", *(t.title for t in territories)],
+    )
 
 
 def programme(graph: Graph, page_uri: str, seance: str) -> str:

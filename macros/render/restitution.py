@@ -158,16 +158,19 @@ def by_territory(graph: Graph) -> str:
             out += [
                 f"### {entity_link(graph, uri, diagnostic)} : indicateurs clés",
                 "",
-                "| Indicateur | Valeur | Source |",
-                "|---|---|---|",
+                table(
+                    ["Indicateur", "Valeur", "Source"],
+                    [
+                        [
+                            md_escape(i["libelle"]),
+                            md_escape(i["valeur"])
+                            + ((" " + md_escape(i["unite"])) if i.get("unite") else ""),
+                            f"{md_escape(i['source'])}, {i['annee']}",
+                        ]
+                        for i in indicators
+                    ],
+                ),
             ]
-            out += [
-                f"| {md_escape(i['libelle'])} | {md_escape(i['valeur'])}"
-                f"{(' ' + md_escape(i['unite'])) if i.get('unite') else ''} | "
-                f"{md_escape(i['source'])}, {i['annee']} |"
-                for i in indicators
-            ]
-            out.append("")
         actions = graph.actions_by_territory.get(territory.slug, [])
         plan = docs.get("plan-action")
         if actions and plan is not None:

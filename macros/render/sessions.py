@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
+
 from ..content.model import Entry
 from ..graph import FORMAT_ORDER, Graph
 from .entity import actor_link, entity_link, md_escape, practice_link
 
 
-def table(header: list[str], rows: list[list[str]], css: str = "") -> str:
-    """A Markdown table, wrapped in a classed block (attr_list cannot style tables)."""
+def table(
+    header: list[str], rows: list[list[str]], css: str = "", labels: list[str] | None = None
+) -> str:
+    """A Markdown table, wrapped in a classed block (attr_list cannot style tables).
+
+    Tables of three columns or more are also readable as cards on a phone (capi.css): each
+    cell starts with its column's name (``labels``, plain text, the header by default), in a
+    ``capi-cell-label`` span that only narrow screens show. The name is written in the cell
+    itself: the sanitiser removes ``data-*`` attributes and CSS cannot read a header."""
     if not rows:
         return ""
+    stacked = len(header) >= 3
+    if stacked:
+        names = [escape(n) for n in (labels or header)]
+        rows = [
+            [
+                f'<span class="capi-cell-label">{n}</span> {cell or "—"}'
+                for n, cell in zip(names, row, strict=True)
+            ]
+            for row in rows
+        ]
+        css = f"capi-table {css}".strip()
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(cell or "—" for cell in row) + " |" for row in rows]
     text = "\n".join(out) + "\n"
@@ -172,6 +193,8 @@ def human_date(value: str | None) -> str:
     """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026."""
     if not value:
         return ""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?", value):
+        return value  # not a month or a day: shown as written
     parts = value.split("-")
     month = MONTHS[int(parts[1]) - 1]
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"

@@ -8,8 +8,9 @@ from ..content.model import Entry, action_anchor
 from ..graph import Graph
 from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
+from .hours import opening_hours
 from .links import link, md_escape, relative
-from .sessions import period, table
+from .sessions import human_date, period, table
 
 DELIVERABLE_TITLES = {
     "diagnostic": "Diagnostic",
@@ -159,7 +160,7 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
                             or "Tous publics"
                         ),
                         _esc(", ".join(p.get("modalites_acces", []))),
-                        _esc(p.get("horaires")),
+                        _esc(opening_hours(p.get("horaires"))),
                     ]
                     for p in meta["lieux"]
                 ],
@@ -316,7 +317,7 @@ def partnership(graph: Graph, entry: Entry) -> str:
                     [
                         _esc(c["titre"]),
                         _esc(", ".join(c.get("signataires", []))),
-                        _esc(c.get("date")),
+                        _esc(human_date(c.get("date"))),
                         _esc(c.get("objet")),
                     ]
                     for c in meta["conventions"]
