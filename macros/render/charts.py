@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .sanitize import TRUSTED
+from .sessions import MONTHS
 
 STATUS_COLOURS = {
     "prevue": "#6b7280",
@@ -51,20 +52,6 @@ SHORT_MONTHS = (
     "oct.",
     "nov.",
     "déc.",
-)
-FULL_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 )
 CHAR_EM = 0.62  # estimated width of a character, in font sizes (wide fonts included)
 
@@ -108,7 +95,7 @@ def _month_index(value: str) -> int:
 
 
 def _month_label(index: int, short: bool = False) -> str:
-    return f"{(SHORT_MONTHS if short else FULL_MONTHS)[index % 12]} {index // 12}"
+    return f"{(SHORT_MONTHS if short else MONTHS)[index % 12]} {index // 12}"
 
 
 def _from(text: str) -> str:
