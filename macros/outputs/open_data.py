@@ -160,11 +160,11 @@ def partners_csv(graph: Graph) -> str:
 
 
 def indicators_csv(graph: Graph) -> str:
-    columns = ("territoire", "libelle", "valeur", "unite", "echelle", "source", "annee")
+    columns = ("territoire", "code", "libelle", "valeur", "unite", "echelle", "source", "annee")
     rows = [
         [e.slug] + [_join(i.get(c)) for c in columns[1:]]
         for e in graph.by_kind.get("diagnostic", [])
-        for i in e.meta.get("indicateurs", [])
+        for i in graph.indicators(e)
     ]
     return _csv(columns, rows)
 

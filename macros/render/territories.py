@@ -120,14 +120,14 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
                 ["Indicateur", "Valeur", "Unité", "Échelle", "Source", "Année"],
                 [
                     [
-                        _esc(i["libelle"]),
+                        _esc(i.get("libelle", "")),
                         _esc(_number(i["valeur"])),
                         _esc(i.get("unite")),
                         _esc(graph.label("echelles", i["echelle"]) if i.get("echelle") else ""),
                         _esc(i["source"]),
                         str(i["annee"]),
                     ]
-                    for i in meta["indicateurs"]
+                    for i in graph.indicators(entry)
                 ],
             )
         )
