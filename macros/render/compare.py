@@ -11,7 +11,7 @@ from ..content.model import Entry
 from ..content.vocabulary import INDICATOR_KEY, indicator_vocabulary
 from ..graph import Graph
 from .entity import practice_link
-from .links import link, md_escape
+from .links import link, md_escape, relative
 
 COMPARE_PAGE = "territoires/comparer.md"
 TITLE = "Comparer les territoires"
@@ -146,3 +146,59 @@ def compare_page(graph: Graph) -> str:
         out += ["## Pratiques mises en œuvre", ""] + _table(["Pratique"] + header[1:], practices)
     out += [f"[^{n}]: {note}" for n, note in enumerate(notes, 1)]
     return "\n".join(out) + "\n"
+
+
+def _population(graph: Graph, slug: str) -> float | None:
+    value = indicator_values(graph, slug).get("population-qpv", {}).get("valeur")
+    return value if isinstance(value, int | float) and value > 0 else None
+
+
+def _actor_types(graph: Graph, slug: str) -> set[str]:
+    partnership = graph.deliverables.get(slug, {}).get("partenariat")
+    partners = partnership.meta.get("partenaires", []) if partnership else []
+    return {p.get("type_acteur") for p in partners if p.get("type_acteur")}
+
+
+def similar(graph: Graph, slug: str, limit: int = 3) -> list[tuple[Entry, list[str]]]:
+    """Territories most like ``slug``: shared practices, similar size (population of the
+    priority neighbourhoods within a factor of two), same actor types among partners."""
+    practices = set(graph.practices_of_territory(slug))
+    actors = _actor_types(graph, slug)
+    size = _population(graph, slug)
+    scored = []
+    for other in territories(graph):
+        if other.slug == slug:
+            continue
+        reasons, score = [], 0.0
+        shared = practices & set(graph.practices_of_territory(other.slug))
+        if shared:
+            score += len(shared)
+            reasons.append(f"{len(shared)} pratique{'s' if len(shared) > 1 else ''} en commun")
+        other_size = _population(graph, other.slug)
+        if size and other_size and 0.5 <= other_size / size <= 2:
+            score += 1
+            reasons.append("population des quartiers comparable")
+        common_actors = actors & _actor_types(graph, other.slug)
+        if common_actors:
+            score += len(common_actors) / 2
+            reasons.append(
+                f"{len(common_actors)} type{'s' if len(common_actors) > 1 else ''} "
+                "de partenaires en commun"
+            )
+        if score:
+            scored.append((score, other.slug, other, reasons))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [(entry, reasons) for _, _, entry, reasons in scored[:limit]]
+
+
+def similar_section(graph: Graph, entry: Entry) -> str:
+    found = similar(graph, entry.slug)
+    if not found:
+        return ""
+    uri = entry.src_uri
+    out = ["## Territoires comparables", ""]
+    out += [f"- {link(uri, e.src_uri, e.title)} : {', '.join(r)}" for e, r in found]
+    preset = ",".join([entry.slug] + [e.slug for e, _ in found])
+    target = relative(uri, COMPARE_PAGE)
+    out += ["", f"[Comparer avec ces territoires](<{target}?t={preset}>)", ""]
+    return "\n".join(out)

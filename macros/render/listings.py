@@ -125,7 +125,14 @@ def index_page(graph: Graph, family: str) -> str:
             + (f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
             for e in graph.by_kind["territoire"]
         ]
-        return "# Territoires participants\n\n" + "\n".join(lines) + "\n"
+        compare = link(uri, "territoires/comparer.md", "Comparer les territoires")
+        return (
+            "# Territoires participants\n\n"
+            + f"{compare} : indicateurs, plans d'action, partenariats et pratiques côte à côte."
+            + "\n\n"
+            + "\n".join(lines)
+            + "\n"
+        )
     if family == "pratiques":
         lines = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):

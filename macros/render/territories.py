@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..content.model import Entry, action_anchor
 from ..graph import Graph
+from . import compare
 from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
 from .links import link, md_escape, relative
@@ -89,6 +90,7 @@ def territory(graph: Graph, entry: Entry) -> str:
     if practices:
         out += ["## Pratiques mobilisées", ""]
         out.append(", ".join(practice_link(graph, uri, p) for p in practices) + "\n")
+    out.append(compare.similar_section(graph, entry))
     items = graph.items_by_territory.get(entry.slug, [])
     if items:
         out += ["## Présenté pendant le cycle", ""]

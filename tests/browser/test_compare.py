@@ -62,3 +62,13 @@ def test_two_territories_side_by_side_on_a_phone(page, site_url):
     assert _visible_heads(page) == [_title(a), _title(b)]
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
+
+
+def test_the_comparable_territories_link_opens_the_preset(page, site_url):
+    slug = SLUGS[0]
+    page.goto(site_url + f"territoires/{slug}/")
+    page.get_by_role("link", name="Comparer avec ces territoires").click()
+    page.wait_for_url("**/territoires/comparer/?t=*")
+    chosen = page.evaluate("location.search")[3:].split(",")
+    assert chosen[0] == slug
+    assert _visible_heads(page) == [t.title for t in TERRITORIES if t.slug in chosen]

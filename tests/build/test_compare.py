@@ -84,3 +84,20 @@ def test_the_csv_matches_the_page(built_site):
                 row["valeur"] == str(indicator["valeur"]) and row["source"] == indicator["source"]
             )
             assert cell.replace("\u202f", "") == f"{row['valeur']} ({row['annee']})"
+
+
+def test_each_territory_page_links_to_comparable_territories(built_site):
+    from macros.content.corpus import load_corpus
+    from macros.graph import Graph
+    from macros.render.compare import similar
+
+    graph = Graph(load_corpus(ROOT))
+    for slug in TERRITORIES:
+        page = (built_site / "territoires" / slug / "index.html").read_text("utf-8")
+        assert "Territoires comparables" in page
+        found = similar(graph, slug)
+        assert found, slug
+        for entry, _reasons in found:
+            assert htmllib.escape(entry.title, quote=False) in page
+        preset = ",".join([slug] + [e.slug for e, _ in found])
+        assert f'href="../comparer/?t={preset}"' in page
