@@ -87,6 +87,7 @@ def test_export_writes_every_file(exported):
             "actions.csv",
             "partenaires.csv",
             "indicateurs.csv",
+            "comparaison-territoires.csv",
             "interventions.csv",
             "lieux-mediation-numerique.csv",
         ]
