@@ -72,3 +72,11 @@ def test_the_comparable_territories_link_opens_the_preset(page, site_url):
     chosen = page.evaluate("location.search")[3:].split(",")
     assert chosen[0] == slug
     assert _visible_heads(page) == [t.title for t in TERRITORIES if t.slug in chosen]
+
+
+def test_the_choice_works_offline_from_file(page, built_site):
+    a, b = SLUGS[-1], SLUGS[0]
+    page.goto((built_site / "territoires" / "comparer" / "index.html").as_uri() + f"?t={a},{b}")
+    assert _visible_heads(page) == [_title(s) for s in SLUGS if s in (a, b)]
+    page.get_by_role("button", name="Tous les territoires").click()
+    assert _visible_heads(page) == [t.title for t in TERRITORIES]

@@ -12,7 +12,7 @@ from macros.graph import Graph
 from macros.outputs.open_data import comparison_csv
 from macros.render.compare import compare_page, territories
 
-PAGE_BUDGET = 400_000  # bytes of Markdown for 50 territories
+PAGE_BUDGET = 100_000  # bytes of Markdown for 50 territories
 
 
 def test_fifty_territories_fit_the_page_and_the_csv(tmp_path):
