@@ -107,3 +107,13 @@ def test_a_broken_catalogue_entry_is_reported_on_its_line(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"vocabulaires.yml:{line}: [E011]" in result.stdout
     assert "indicateurs.sans-diplome.libelle" in result.stdout
+
+
+def test_the_json_schema_offers_the_catalogue_codes():
+    import json
+
+    schema = json.loads((ROOT / "schemas" / "diagnostic.schema.json").read_text("utf-8"))
+    text = json.dumps(schema, ensure_ascii=False)
+    catalogue = yaml.safe_load((ROOT / "vocabulaires.yml").read_text("utf-8"))["indicateurs"]
+    enum = json.dumps(list(catalogue), ensure_ascii=False)[1:-1]
+    assert enum in text
