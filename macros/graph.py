@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .content.corpus import Corpus
 from .content.history import History
 from .content.model import DELIVERABLES, Entry, action_anchor
+from .content.vocabulary import resolve_indicator
 from .content.words import fold
 
 FORMAT_ORDER = (
@@ -154,6 +155,14 @@ class Graph:
 
     def label(self, vocabulary: str, slug: str) -> str:
         return self.vocabularies.get(vocabulary, {}).get(slug, slug)
+
+    def indicators(self, diagnostic: Entry | None) -> list[dict]:
+        """A diagnostic's indicators, catalogue ones with their label, unit and scale."""
+        if diagnostic is None:
+            return []
+        return [
+            resolve_indicator(i, self.vocabularies) for i in diagnostic.meta.get("indicateurs", [])
+        ]
 
     def practice_title(self, slug: str) -> str:
         practice = self.practices.get(slug)

@@ -142,6 +142,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "délimiter la valeur",
         "Guillemets typographiques",
     ),
+    "E044": (
+        "« {key} » vaut « {found} » mais l'indicateur « {indicator} » du catalogue "
+        "(vocabulaires.yml) indique « {expected} »",
+        "Indicateur contraire au catalogue",
+    ),
     "W004": (
         "ajoutez « type: {kind} » à l'en-tête : l'édition en ligne ne montre que les "
         "documents de territoire qui le portent",
@@ -270,6 +275,10 @@ REMEDIES: dict[str, str] = {
     "W003": "Un traitement de texte remplace les guillemets droits par des guillemets "
     "typographiques (“ ” ‘ ’). En YAML, seuls les guillemets droits (\" ou ') délimitent "
     "une valeur : les autres font partie du texte et apparaissent sur le site.",
+    "E044": "Un indicateur qui porte un `code` du catalogue prend son libellé, son unité et "
+    "son échelle dans `vocabulaires.yml` (liste `indicateurs`) : retirez `unite` et `echelle` "
+    "de la fiche, ou corrigez-les. Si la mesure est différente, retirez le `code` et donnez "
+    "un `libelle` : l'indicateur reste local.",
     "W004": "Les quatre documents d'un territoire (présentation, diagnostic, plan d'action, "
     "partenariat) sont rangés dans le même dossier ; l'édition en ligne les distingue par la "
     "clé `type` de leur en-tête. `capi new territoire` l'écrit ; ajoutez-la si vous avez créé "

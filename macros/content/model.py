@@ -26,6 +26,7 @@ from .fields import (
 )
 from .fields import Field as F
 from .identifiers import FUNCTIONAL_EMAIL_PATTERN, is_functional_email
+from .vocabulary import indicator_vocabulary
 
 # ---------------------------------------------------------------- content types
 
@@ -86,6 +87,32 @@ def _consent_rule(value: dict, keypath: tuple, ctx: Context) -> None:
         if key in value and (key == "telephone" or not is_functional_email(value[key])):
             ctx.add(keypath + (key,), "E030", value=value[key])
 
+
+def _indicator_rule(value: dict, keypath: tuple, ctx: Context) -> None:
+    """A catalogue indicator takes its label, unit and scale from the catalogue: a unit or a
+    scale written in the diagnostic must agree with it; a free indicator needs a label."""
+    code = value.get("code")
+    if not code:
+        if not value.get("libelle"):
+            ctx.add(keypath, "E011", key=key_label(keypath + ("libelle",)), hint=INDICATOR_HINT)
+        return
+    for attribute in ("unite", "echelle"):
+        expected = ctx.vocabularies.get(indicator_vocabulary(attribute), {}).get(str(code))
+        found = value.get(attribute)
+        if expected is None or found in (None, ""):
+            continue
+        if str(found).strip().casefold() != expected.strip().casefold():
+            ctx.add(
+                keypath + (attribute,),
+                "E044",
+                key=key_label(keypath + (attribute,)),
+                indicator=code,
+                found=found,
+                expected=expected,
+            )
+
+
+INDICATOR_HINT = " (ou « code » d'un indicateur du catalogue)"
 
 # ---------------------------------------------------------------- shared fields
 
@@ -279,13 +306,19 @@ DIAGNOSTIC: dict[str, Field] = {
         obj(
             "Indicateur",
             {
-                "libelle": text("Libellé", required=True),
+                "code": choice(
+                    "indicateurs",
+                    "Indicateur du catalogue (libellé, unité et échelle viennent du catalogue)",
+                ),
+                "libelle": text("Libellé (indicateur local, hors catalogue)"),
                 "valeur": F("quantity", "Valeur", required=True),
                 "unite": text("Unité"),
                 "echelle": choice("echelles", "Échelle"),
                 "source": text("Source", required=True),
                 "annee": F("int", "Année", required=True, minimum=1900),
             },
+            rules=(_indicator_rule,),
+            rule_schema={"anyOf": [{"required": ["code"]}, {"required": ["libelle"]}]},
         ),
         "Indicateurs",
     ),

@@ -55,6 +55,66 @@ def ref_vocabulary(kind: str) -> str:
 # (`hotes_images`), knowing that every request to a third party leaks the reader's address
 IMAGE_HOSTS_KEY = "hotes_images"
 
+# the catalogue of standard indicators: `code: {libelle, unite, echelle, definition, source}`;
+# its labels join the vocabularies under its own name (editors offer the codes), its units
+# and scales under derived names, so that a diagnostic's check can compare them
+INDICATOR_KEY = "indicateurs"
+INDICATOR_ATTRIBUTES = ("unite", "echelle", "definition", "source")
+
+
+def indicator_vocabulary(attribute: str) -> str:
+    """Name of the vocabulary holding one attribute of the catalogue's indicators."""
+    return f"{INDICATOR_KEY}:{attribute}"
+
+
+def resolve_indicator(indicator: dict, vocabularies: Vocabularies) -> dict:
+    """A diagnostic's indicator with the catalogue's label, unit and scale filled in."""
+    code = indicator.get("code")
+    if not code or code not in vocabularies.get(INDICATOR_KEY, {}):
+        return indicator
+    resolved = dict(indicator)
+    resolved["libelle"] = vocabularies[INDICATOR_KEY][code]
+    for attribute in ("unite", "echelle"):
+        catalogue = vocabularies.get(indicator_vocabulary(attribute), {}).get(code)
+        if catalogue is not None:
+            resolved[attribute] = catalogue
+    return resolved
+
+
+def _load_indicators(parsed, words: object, path: str, problems: Problems) -> Vocabularies:
+    out: Vocabularies = {INDICATOR_KEY: {}}
+    out.update({indicator_vocabulary(a): {} for a in INDICATOR_ATTRIBUTES})
+    if not isinstance(words, dict):
+        problems.add(
+            path,
+            parsed.line(INDICATOR_KEY),
+            "E012",
+            key=INDICATOR_KEY,
+            expected="une liste « code: {libelle, unite, echelle, definition, source} »",
+            found="autre chose",
+        )
+        return out
+    for code, entry in words.items():
+        line = parsed.line(INDICATOR_KEY, code)
+        if not SLUG_RE.match(str(code)):
+            problems.add(
+                path,
+                line,
+                "E016",
+                key=INDICATOR_KEY,
+                value=code,
+                expected="minuscules sans accents, chiffres et tirets",
+            )
+            continue
+        if not isinstance(entry, dict) or not entry.get("libelle"):
+            problems.add(path, line, "E011", key=f"{INDICATOR_KEY}.{code}.libelle", hint="")
+            continue
+        out[INDICATOR_KEY][str(code)] = str(entry["libelle"])
+        for attribute in INDICATOR_ATTRIBUTES:
+            if entry.get(attribute) not in (None, ""):
+                out[indicator_vocabulary(attribute)][str(code)] = str(entry[attribute])
+    return out
+
 
 def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
     """Read ``vocabulaires.yml``; every problem is reported with its line."""
@@ -83,6 +143,9 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
                 )
             else:
                 vocabularies[name] = {str(w).lower(): str(w).lower() for w in words}
+            continue
+        if name == INDICATOR_KEY:
+            vocabularies.update(_load_indicators(parsed, words, path, problems))
             continue
         if not isinstance(words, dict):
             problems.add(

@@ -45,7 +45,7 @@ from ..messages import say
 from ..outputs import feeds, open_data, web_editor
 from ..outputs.search_index import SearchIndex
 from ..problems import Problems
-from ..render import csp, explorer, listings, news, restitution, sanitize, theme_markup
+from ..render import compare, csp, explorer, listings, news, restitution, sanitize, theme_markup
 from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
 from ..render.messages_page import messages_page, problems_block
@@ -230,6 +230,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         pages[MESSAGES_PAGE] = messages_page()
         pages.update(restitution.pages(graph))
         pages["explorer/index.md"] = explorer.EXPLORER_PAGE
+        pages[compare.COMPARE_PAGE] = compare.compare_page(graph)
         pages["donnees.md"] = open_data.data_page(self.config.licence, self.config.licence_url)
         written = feeds.all_files(
             graph, config.site_url or "", config.site_name, config.site_description or ""

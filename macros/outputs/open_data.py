@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from ..content import places
 from ..content.history import read_history
 from ..content.model import Entry
+from ..content.vocabulary import INDICATOR_KEY, indicator_vocabulary
 from ..graph import Graph
+from ..render import compare
 from ..render.links import page_url
 
 DATA_DIR = "donnees"
@@ -160,12 +162,31 @@ def partners_csv(graph: Graph) -> str:
 
 
 def indicators_csv(graph: Graph) -> str:
-    columns = ("territoire", "libelle", "valeur", "unite", "echelle", "source", "annee")
+    columns = ("territoire", "code", "libelle", "valeur", "unite", "echelle", "source", "annee")
     rows = [
         [e.slug] + [_join(i.get(c)) for c in columns[1:]]
         for e in graph.by_kind.get("diagnostic", [])
-        for i in e.meta.get("indicateurs", [])
+        for i in graph.indicators(e)
     ]
+    return _csv(columns, rows)
+
+
+def comparison_csv(graph: Graph) -> str:
+    """One row per territory × catalogue indicator, as on the comparison page (an empty
+    value where the territory gives none)."""
+    columns = ("territoire", "code", "libelle", "valeur", "unite", "echelle", "annee", "source")
+    catalogue = graph.vocabularies.get(INDICATOR_KEY, {})
+    rows = []
+    for territory in compare.territories(graph):
+        values = compare.indicator_values(graph, territory.slug)
+        for code, label in catalogue.items():
+            found = values.get(code, {})
+            unit = graph.vocabularies.get(indicator_vocabulary("unite"), {}).get(code, "")
+            scale = graph.vocabularies.get(indicator_vocabulary("echelle"), {}).get(code, "")
+            rows.append(
+                [territory.slug, code, label, _join(found.get("valeur")), unit, scale]
+                + [_join(found.get("annee")), _join(found.get("source"))]
+            )
     return _csv(columns, rows)
 
 
@@ -217,6 +238,10 @@ FILES = {
     "actions.csv": ("Actions des plans d'action", actions_csv),
     "partenaires.csv": ("Partenaires des partenariats locaux", partners_csv),
     "indicateurs.csv": ("Indicateurs des diagnostics", indicators_csv),
+    "comparaison-territoires.csv": (
+        "Comparaison des territoires : indicateurs du catalogue commun",
+        comparison_csv,
+    ),
     "interventions.csv": ("Interventions et retours d'expérience", reports_csv),
     "lieux-mediation-numerique.csv": (
         f"Lieux de médiation numérique, au standard national v{places.STANDARD_VERSION}",

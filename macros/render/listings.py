@@ -150,7 +150,9 @@ def index_page(graph: Graph, family: str) -> str:
             + (f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
             for e in graph.by_kind["territoire"]
         ]
-        return _listing("Territoires participants", lines, family, uri)
+        compare = link(uri, "territoires/comparer.md", "Comparer les territoires")
+        intro = f"{compare} : indicateurs, plans d'action, partenariats et pratiques côte à côte."
+        return _listing("Territoires participants", lines, family, uri, intro)
     if family == "pratiques":
         lines = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):

@@ -153,7 +153,7 @@ def by_territory(graph: Graph) -> str:
         if territory.meta.get("resume"):
             out.append(md_escape(territory.meta["resume"]) + "\n")
         diagnostic = docs.get("diagnostic")
-        indicators = diagnostic.meta.get("indicateurs", [])[:4] if diagnostic else []
+        indicators = graph.indicators(diagnostic)[:4]
         if indicators:
             out += [
                 f"### {entity_link(graph, uri, diagnostic)} : indicateurs clés",
@@ -162,7 +162,7 @@ def by_territory(graph: Graph) -> str:
                     ["Indicateur", "Valeur", "Source"],
                     [
                         [
-                            md_escape(i["libelle"]),
+                            md_escape(i.get("libelle", "")),
                             md_escape(i["valeur"])
                             + ((" " + md_escape(i["unite"])) if i.get("unite") else ""),
                             f"{md_escape(i['source'])}, {i['annee']}",

@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..content.model import Entry, action_anchor
 from ..graph import Graph
+from . import compare
 from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
 from .hours import opening_hours
@@ -90,6 +91,7 @@ def territory(graph: Graph, entry: Entry) -> str:
     if practices:
         out += ["## Pratiques mobilisées", ""]
         out.append(", ".join(practice_link(graph, uri, p) for p in practices) + "\n")
+    out.append(compare.similar_section(graph, entry))
     items = graph.items_by_territory.get(entry.slug, [])
     if items:
         out += ["## Présenté pendant le cycle", ""]
@@ -121,14 +123,14 @@ def diagnostic(graph: Graph, entry: Entry) -> str:
                 ["Indicateur", "Valeur", "Unité", "Échelle", "Source", "Année"],
                 [
                     [
-                        _esc(i["libelle"]),
+                        _esc(i.get("libelle", "")),
                         _esc(_number(i["valeur"])),
                         _esc(i.get("unite")),
                         _esc(graph.label("echelles", i["echelle"]) if i.get("echelle") else ""),
                         _esc(i["source"]),
                         str(i["annee"]),
                     ]
-                    for i in meta["indicateurs"]
+                    for i in graph.indicators(entry)
                 ],
             )
         )

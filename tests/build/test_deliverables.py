@@ -54,8 +54,11 @@ def test_plan_tables_list_every_action_and_the_timeline_has_a_text_alternative(b
 def test_diagnostic_shows_indicators_and_places(built_site, slug):
     meta = _meta(ROOT / "territories" / slug / "diagnostic.md")
     html = _html(built_site, f"territoires/{slug}/diagnostic")
+    catalogue = yaml.safe_load((ROOT / "vocabulaires.yml").read_text("utf-8"))["indicateurs"]
     for indicator in meta.get("indicateurs", []):
-        assert indicator["libelle"] in html
+        code = indicator.get("code")
+        label = catalogue[code]["libelle"] if code else indicator["libelle"]
+        assert htmllib.escape(label, quote=False) in html
     for place in meta.get("lieux", []):
         assert place["nom"] in html
 
@@ -84,6 +87,7 @@ def test_export_writes_every_file(exported):
             "actions.csv",
             "partenaires.csv",
             "indicateurs.csv",
+            "comparaison-territoires.csv",
             "interventions.csv",
             "lieux-mediation-numerique.csv",
         ]
