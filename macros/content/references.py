@@ -58,7 +58,8 @@ def _parse(match: re.Match[str], prose: str, body_line: int) -> TextRef | None:
     if not slug:
         return None
     label = _SPACES_RE.sub(" ", inside.group(3)).strip() if inside.group(3) is not None else ""
-    return TextRef(inside.group(1).lower(), slug, label or None, line)
+    # identifiers are lower case: « [[pratique:Fablab]] » means fablab, as the kind's case does
+    return TextRef(inside.group(1).lower(), slug.lower(), label or None, line)
 
 
 def unclosed(body: str, body_line: int) -> list[tuple[int, str]]:

@@ -124,3 +124,10 @@ def test_replace_keeps_every_line() -> None:
     body = "a\n`x` [[pratique:p]] `y`\n~~~\n[[pratique:q]]\n~~~\nz"
     out = replace(body, lambda ref: ref.slug.upper())
     assert out.split("\n") == ["a", "`x` P `y`", "~~~", "[[pratique:q]]", "~~~", "z"]
+
+
+def test_an_identifier_written_with_capitals_is_the_same_reference():
+    from macros.content.references import find
+
+    (ref,) = find("Voir [[pratique:Fablab]].", 1)
+    assert (ref.kind, ref.slug) == ("pratique", "fablab")
