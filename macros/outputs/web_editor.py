@@ -307,21 +307,21 @@ def entry_fields(
 # ---------------------------------------------------------------- collections
 
 
-def _found(corpus: Corpus, kind: str) -> list[tuple[str, str]]:
-    """(repository path, title) of every file of ``kind`` on disk, in order; the title is the
-    one the corpus read (a file it refused is still listed, under its name, to be fixed)."""
-    titles = {e.path: e.title for e in corpus.entries if e.kind == kind}
-    return [
-        (located.path, titles.get(located.path) or located.slug)
-        for located in discover(corpus.root, Problems())
-        if located.kind == kind
-    ]
+def _found(corpus: Corpus, *kinds: str) -> list[list[tuple[str, str]]]:
+    """For each of ``kinds``, (repository path, title) of its files on disk, in order, from
+    one walk of the repository; the title is the one the corpus read (a file it refused is
+    still listed, under its name, to be fixed)."""
+    titles = {e.path: e.title for e in corpus.entries}
+    found: dict[str, list[tuple[str, str]]] = {kind: [] for kind in kinds}
+    for located in discover(corpus.root, Problems()):
+        if located.kind in found:
+            found[located.kind].append((located.path, titles.get(located.path) or located.slug))
+    return [found[kind] for kind in kinds]
 
 
 def collections(corpus: Corpus) -> list[dict[str, Any]]:
     """The CMS collections, in the order the CMS lists them."""
-    seances = _found(corpus, "seance")
-    territories = _found(corpus, "territoire")
+    seances, territories = _found(corpus, "seance", "territoire")
     vocabularies = {
         **corpus.vocabularies,
         ref_vocabulary("territoire"): {path.split("/")[1]: title for path, title in territories},
