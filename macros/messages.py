@@ -152,6 +152,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "documents de territoire qui le portent",
         "Type de document absent",
     ),
+    "W005": (
+        "« {key} » : le texte « {cut} » est lu comme un commentaire et ne sera pas publié ; "
+        'mettez toute la valeur entre guillemets droits "…" pour le garder',
+        "Texte coupé par « # »",
+    ),
     "W001": (
         "contenu d'exemple (exemple: true) : à retirer avant la publication "
         "(capi publish --sans-exemples)",
@@ -283,6 +288,10 @@ REMEDIES: dict[str, str] = {
     "partenariat) sont rangés dans le même dossier ; l'édition en ligne les distingue par la "
     "clé `type` de leur en-tête. `capi new territoire` l'écrit ; ajoutez-la si vous avez créé "
     "le fichier autrement.",
+    "W005": "En YAML, « # » précédé d'une espace commence un commentaire : la suite de la "
+    "ligne n'est pas lue. `titre: Atelier #3` donne le titre « Atelier ». Entourez la valeur "
+    'de guillemets droits (`titre: "Atelier #3"`) ; un vrai commentaire s\'écrit avec une '
+    "espace après « # ».",
     "W001": "Les contenus d'exemple sont marqués `exemple: true`. Supprimez-les ou publiez avec "
     "`capi publish --sans-exemples`.",
 }

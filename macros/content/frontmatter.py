@@ -143,7 +143,40 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     if problems:
         return None, problems
     parsed.warnings = list(_typographic_quotes(parsed.meta, (), parsed, path))
+    parsed.warnings += _cut_by_hash(header, parsed, path)
     return parsed, problems
+
+
+# « titre: Atelier #3 » : YAML reads « #3 » as a comment and the title as « Atelier ». A
+# comment a person means to write has a space after « # »; glued to a word, it was text.
+_CUT_BY_HASH_RE = re.compile(
+    r"""^\s*(?:-\s+|[^\s:#"'-][^:#]*:\s+)[^\s"'|>#[{&*!][^#]*?\s(#\S.*)$"""
+)
+
+
+def _cut_by_hash(header: list[str], parsed: Parsed, path: str) -> list[Problem]:
+    """Plain values whose end YAML dropped as a comment (W005)."""
+    found = []
+    for keypath, line in parsed.lines.items():
+        cut = _CUT_BY_HASH_RE.match(header[line - 2])
+        if cut and isinstance(_value_at(parsed.meta, keypath), str):
+            found.append(
+                problem(
+                    path,
+                    line,
+                    "W005",
+                    severity="warning",
+                    key=key_label(keypath),
+                    cut=cut.group(1).rstrip(),
+                )
+            )
+    return found
+
+
+def _value_at(meta, keypath: KeyPath):
+    for part in keypath:
+        meta = meta[part]
+    return meta
 
 
 # what a word processor types around a quotation; « » are French text, not delimiters

@@ -171,3 +171,22 @@ def test_warnings_are_counted_not_called_no_problem(repo_copy):
     assert result.returncode == 0
     assert "aucun problème" not in result.stdout
     assert "1 fiche vérifiée, aucune erreur, 1 avertissement" in result.stdout
+
+
+def test_a_hash_glued_to_a_word_warns_that_the_rest_is_cut(repo_copy):
+    folder = sorted((repo_copy / "sessions").glob("01-*"))[0]
+    item = folder / "atelier-numero.md"
+    header = "title: Atelier #3 du cycle\nformat: atelier\nresume: Un atelier  # note interne\n"
+    item.write_text(f"---\n{header}---\n\nTexte.\n", "utf-8")
+    rel = item.relative_to(repo_copy).as_posix()
+    result = run_capi("check", rel, cwd=repo_copy)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    warnings = [row for row in result.stdout.splitlines() if "[W005]" in row]
+    # the title lost « #3 du cycle »; « # note interne », with its space, is a real comment
+    assert warnings == [
+        f"{rel}:2: [W005] « title » : le texte « #3 du cycle » est lu comme un commentaire et "
+        'ne sera pas publié ; mettez toute la valeur entre guillemets droits "…" pour le garder'
+    ]
+    quoted = header.replace("Atelier #3 du cycle", '"Atelier #3"')
+    item.write_text(f"---\n{quoted}---\n", "utf-8")
+    assert "[W005]" not in run_capi("check", rel, cwd=repo_copy).stdout
