@@ -256,3 +256,14 @@ def test_page_file_maps_urls_to_built_files(tmp_path: Path):
     assert page_file(tmp_path, "") == tmp_path / "index.html"
     assert page_file(tmp_path, "seances/") == tmp_path / "seances" / "index.html"
     assert page_file(tmp_path, "404.html") == tmp_path / "404.html"
+
+
+def test_commands_in_the_guides_are_code_blocks_not_run_in_text(built_site):
+    # ```sh fences, also inside numbered steps, used to come out as « sh .venv/bin/capi… »
+    # inline in a paragraph; each command is now a block a reader can copy
+    guide = (built_site / "guides" / "contribuer" / "index.html").read_text("utf-8")
+    assert "<p><code>sh" not in guide
+    blocks = re.findall(r"<pre>(.*?)</pre>", guide, re.DOTALL)
+    commands = [re.sub(r"<[^>]+>", "", block) for block in blocks]
+    assert any(".venv/bin/capi check sessions/" in command for command in commands)
+    assert not any(command.lstrip().startswith("sh") for command in commands)
