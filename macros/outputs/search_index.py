@@ -7,9 +7,11 @@ index, which browsers refuse from ``file://`` (the offline bundle).
 
 So: terms are analysed the same way here and in ``capi-search.js`` (split on
 apostrophes and hyphens, stop words, accents folded, a minimal French stemmer
-written twice on purpose, so both sides agree), then written as small script
-files: one per two-letter term prefix, plus page descriptions in chunks. A
-query loads only the shards of its terms and the chunks of its top results.
+written twice on purpose: ``docs/assets/capi-analyse.js``, checked against this
+one by tests/browser/test_analyser_parity.py), then written as small script
+files: one per two-letter term prefix, plus page descriptions in chunks (title,
+address, type and a bounded set of passages, see search_passages.py). A query
+loads only the shards of its terms and the chunks of its top results.
 """
 
 from __future__ import annotations
@@ -19,19 +21,16 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 
 from ..content.words import fold
+from .search_passages import CONSIDERED, passages, select
 
+# letters and digits (Unicode categories L and N), as [\p{L}\p{N}]+ in capi-analyse.js
 WORD_RE = re.compile(r"[^\W_]+")
 TAG_RE = re.compile(r"<[^>]+>")
 HEADING_RE = re.compile(r"<h([23])[^>]*>(.*?)</h\1>", re.DOTALL)
-SKIP_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
-# column names repeated in every cell for phones (render/sessions.py table()): not content
-CELL_LABEL_RE = re.compile(r'<span class="capi-cell-label">[^<]*</span>')
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+HEADERLINK_RE = re.compile(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 STOP_WORDS = frozenset(
     [
@@ -115,13 +114,14 @@ STOP_WORDS = frozenset(
 # field weights: titles and names of practices, territories and themes rank above body text
 WEIGHTS = {"title": 10.0, "keywords": 6.0, "headings": 3.0, "body": 1.0}
 MAX_POSTINGS = 400  # per term: the best pages only, so no shard grows with the corpus
-CHUNK = 50  # page descriptions per file
+# page descriptions per file: a result loads its whole chunk, passages included (about
+# 1.3 KB a page), so chunks stay small enough for ten results to cost little
+CHUNK = 8
 INDEX_DIR = "index-recherche"
-EXCERPT = 180
 
 
 def stem(word: str) -> str:
-    """Minimal French stemmer (plural and feminine endings); mirrored in capi-search.js."""
+    """Minimal French stemmer (plural and feminine endings); mirrored in capi-analyse.js."""
     if len(word) > 4 and word.endswith("aux"):
         return word[:-3] + "al"
     if len(word) > 3 and word[-1] in "sx":
@@ -147,13 +147,10 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def _entity(match: re.Match[str]) -> str:
-    return unescape(match.group(0))
-
-
-def html_to_text(html: str) -> str:
-    text = TAG_RE.sub(" ", SKIP_RE.sub(" ", CELL_LABEL_RE.sub(" ", html)))
-    return " ".join(ENTITY_RE.sub(_entity, text).split())
+def heading_text(html: str) -> str:
+    """The text of the page's section headings, without their permalink sign."""
+    found = HEADING_RE.findall(HEADERLINK_RE.sub("", html))
+    return " ".join(" ".join(TAG_RE.sub("", h).split()) for _, h in found)
 
 
 @dataclass
@@ -161,7 +158,12 @@ class Document:
     url: str
     title: str
     kind: str
-    excerpt: str
+    passages: list[str]
+    keywords: str
+
+    def row(self) -> list:
+        row: list = [self.title, self.url, self.kind, self.passages]
+        return [*row, self.keywords] if self.keywords else row
 
 
 @dataclass
@@ -173,20 +175,20 @@ class SearchIndex:
 
     def add(self, url: str, title: str, kind: str, html: str, keywords: list[str]) -> None:
         doc_id = len(self.documents)
-        body = html_to_text(html)
-        headings = " ".join(html_to_text(h) for _, h in HEADING_RE.findall(html))
-        excerpt = body[:EXCERPT].rsplit(" ", 1)[0] + "…" if len(body) > EXCERPT else body
-        excerpt = EMAIL_RE.sub("(adresse électronique)", excerpt)  # pages encode them too
-        self.documents.append(Document(url, title, kind, excerpt))
+        # the body is the page's prose, passage by passage: what a result can quote
+        pieces = passages(html)
+        piece_terms = [terms(piece) for piece in pieces]
+        kept = select(pieces[:CONSIDERED], [set(t) for t in piece_terms[:CONSIDERED]])
+        self.documents.append(Document(url, title, kind, kept, " · ".join(keywords)))
         fields = {
-            "title": title,
-            "keywords": " ".join(keywords),
-            "headings": headings,
-            "body": body,
+            "title": terms(title),
+            "keywords": terms(" ".join(keywords)),
+            "headings": terms(heading_text(html)),
+            "body": [term for found in piece_terms for term in found],
         }
-        for name, text in fields.items():
+        for name, found in fields.items():
             counts: dict[str, int] = defaultdict(int)
-            for term in terms(text):
+            for term in found:
                 counts[term] += 1
             for term, tf in counts.items():
                 score = WEIGHTS[name] * (1 + math.log(tf))
@@ -215,9 +217,7 @@ class SearchIndex:
             (root / "t" / f"{key}.js").write_text(text, encoding="utf-8")
             sizes["shards"] += len(text.encode())
         for start in range(0, len(self.documents), CHUNK):
-            chunk = [
-                [d.title, d.url, d.kind, d.excerpt] for d in self.documents[start : start + CHUNK]
-            ]
+            chunk = [d.row() for d in self.documents[start : start + CHUNK]]
             text = f"capiSearch.docs({start // CHUNK},{_json(chunk)});\n"
             (root / "d" / f"{start // CHUNK}.js").write_text(text, encoding="utf-8")
             sizes["docs"] += len(text.encode())
