@@ -25,7 +25,8 @@ CONSIDERED = 200  # passages a page may quote from (its first ones): bounds the 
 _NOT_PROSE_RE = re.compile(
     r"<(script|style|svg|h[1-6]|thead)\b.*?</\1>"
     r'|<p class="capi-(?:badges|history)">.*?</p>'
-    r'|<a [^>]*class="headerlink"[^>]*>.*?</a>'
+    r'|<a [^>]*class="(?:headerlink|footnote-backref)"[^>]*>.*?</a>'
+    r'|<sup id="fnref[^"]*">.*?</sup>'
     r'|<span class="capi-cell-label">[^<]*</span>',
     re.DOTALL | re.IGNORECASE,
 )
@@ -34,10 +35,17 @@ _BLOCK_RE = re.compile(
     r"details|summary|section|article|aside|hr)\b[^>]*>",
     re.IGNORECASE,
 )
-_WHITESPACE_RE = re.compile(r"\s+|<br\b[^>]*>", re.IGNORECASE)  # a line break is a space
+_BR_RE = re.compile(r"<br\b[^>]*>", re.IGNORECASE)  # a line break in a paragraph is a space
 _CELL_END_RE = re.compile(r"</t[dh]>", re.IGNORECASE)
+# inline elements are part of their word (« <strong>mot</strong>, » is « mot, »); any other
+# tag (an image, a form control…) separates words
+_INLINE_TAG_RE = re.compile(
+    r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u)"
+    r"\b[^>]*>",
+    re.IGNORECASE,
+)
 _TAG_RE = re.compile(r"<[^>]*>")
-_SPACE_BEFORE_RE = re.compile(r"\s+([,.)…])")
+_SPACE_BEFORE_RE = re.compile(r" +([,.)…])(?!\w)")  # not before « .venv »
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CELL = " · "
@@ -47,13 +55,17 @@ def passages(html: str) -> list[str]:
     """The page's prose as short passages, in reading order."""
     text = _NOT_PROSE_RE.sub(" ", WEB_ONLY_RE.sub(" ", html))
     # line breaks of the HTML source are spaces; only block elements end a passage
-    text = _BLOCK_RE.sub("\n", _WHITESPACE_RE.sub(" ", text))
-    text = unescape(_TAG_RE.sub("", _CELL_END_RE.sub(_CELL, text)))
+    text = _BLOCK_RE.sub("\n", " ".join(_BR_RE.sub(" ", text).split()))
+    text = _INLINE_TAG_RE.sub("", _CELL_END_RE.sub(_CELL, text))
+    text = unescape(_TAG_RE.sub(" ", text))
+    text = _SPACE_BEFORE_RE.sub(r"\1", text)  # « mot , » once a tag is gone
+    if "@" in text:  # pages encode addresses against harvesting: so do excerpts
+        text = _EMAIL_RE.sub("(adresse électronique)", text)
     out: list[str] = []
     for block in text.split("\n"):
-        block = _SPACE_BEFORE_RE.sub(r"\1", " ".join(block.split())).strip(" ·")
+        block = " ".join(block.split()).strip(" ·")
         if block:
-            out.extend(_pieces(_EMAIL_RE.sub("(adresse électronique)", block)))
+            out.extend(_pieces(block))
     return out
 
 
