@@ -271,9 +271,12 @@
         if (ticket !== counter) return;  // ignore stale answers
         var found = show(list, status, query, answer);
         if (more) {
+          more.textContent = "";
           more.hidden = !found;
-          more.querySelector("a").href = root.getAttribute("action") + "?q=" +
-            encodeURIComponent(query.trim());
+          if (found) {
+            more.appendChild(el("a", { href: root.getAttribute("action") + "?q=" +
+              encodeURIComponent(query.trim()) }, "Tous les résultats sur la page de recherche"));
+          }
         }
       }, function () {
         if (ticket === counter) status.textContent = "La recherche n'a pas pu être chargée.";
