@@ -73,8 +73,8 @@
     return { terms: list, prefix: list.length > 0 && !/\s$/.test(query) };
   }
 
-  /* Resolves to {results: [{title, url, kind, passages, keywords}], total, query} for a query
-   * string; ``count`` results at most (RESULTS by default). */
+  /* Resolves to {results: [{title, url, kind, passages, keywords, headings}], total, query}
+   * for a query string; ``count`` results at most (RESULTS by default). */
   function search(query, count) {
     query = String(query || "").slice(0, MAX_QUERY);
     var analysed = analyse(query);
@@ -115,7 +115,7 @@
           results: top.map(function (d) {
             var row = (chunks[Math.floor(d / size)] || [])[d % size] || ["", "", "", []];
             return { title: row[0], url: row[1], kind: row[2], passages: row[3] || [],
-              keywords: row[4] || "" };
+              keywords: row[4] || "", headings: row[5] || "" };
           })
         };
       });
@@ -176,7 +176,8 @@
   }
 
   /* The passage of a result that holds the most words of the query, cut around them:
-   * {text, hits}. Without any, the page's keywords if they match, else its first passage. */
+   * {text, hits}. Without any, the page's keywords or section headings if they match (what
+   * the page was found by), else its first passage. */
   function excerpt(result, query) {
     var best = null;
     var bestScore = 0;
@@ -185,10 +186,10 @@
       var score = distinct(found) * 100 + found.length;
       if (score > bestScore) { best = { text: passage, hits: found }; bestScore = score; }
     });
-    if (!best && result.keywords) {
-      var found = hits(result.keywords, query);
-      if (found.length) best = { text: result.keywords, hits: found };
-    }
+    [result.keywords, result.headings].forEach(function (text) {
+      var found = !best && text ? hits(text, query) : [];
+      if (found.length) best = { text: text, hits: found };
+    });
     if (!best) best = { text: (result.passages || [""])[0] || "", hits: [] };
     return clip(best.text, best.hits);
   }

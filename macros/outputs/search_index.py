@@ -21,9 +21,11 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from ..content.words import fold
+from ..render.web_only import WEB_ONLY_RE
 from .search_passages import CONSIDERED, passages, select
 
 # letters and digits (Unicode categories L and N), as [\p{L}\p{N}]+ in capi-analyse.js
@@ -118,6 +120,7 @@ MAX_POSTINGS = 400  # per term: the best pages only, so no shard grows with the 
 # 1.3 KB a page), so chunks stay small enough for ten results to cost little
 CHUNK = 8
 INDEX_DIR = "index-recherche"
+HEADINGS = 400  # characters of section headings kept per page, for quoting
 
 
 def stem(word: str) -> str:
@@ -147,10 +150,21 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def heading_text(html: str) -> str:
-    """The text of the page's section headings, without their permalink sign."""
-    found = HEADING_RE.findall(HEADERLINK_RE.sub("", html))
-    return " ".join(" ".join(TAG_RE.sub("", h).split()) for _, h in found)
+def headings_of(html: str) -> list[str]:
+    """The page's section headings (not the engine's « Voir aussi », « Cité dans »)."""
+    found = HEADING_RE.findall(HEADERLINK_RE.sub("", WEB_ONLY_RE.sub("", html)))
+    return [" ".join(unescape(TAG_RE.sub("", h)).split()) for _, h in found]
+
+
+def _bounded(parts: list[str], limit: int) -> str:
+    """``parts`` joined with « · », as many whole ones as fit in ``limit`` characters."""
+    out = ""
+    for part in parts:
+        joined = f"{out} · {part}" if out else part
+        if len(joined) > limit:
+            break
+        out = joined
+    return out
 
 
 @dataclass
@@ -159,11 +173,14 @@ class Document:
     title: str
     kind: str
     passages: list[str]
-    keywords: str
+    keywords: str  # practices, themes, territory…: quoted when they are what matched
+    headings: str  # quoted when a long page matched by a section its passages leave out
 
     def row(self) -> list:
-        row: list = [self.title, self.url, self.kind, self.passages]
-        return [*row, self.keywords] if self.keywords else row
+        row: list = [self.title, self.url, self.kind, self.passages, self.keywords, self.headings]
+        while row[-1] == "":
+            row.pop()  # most pages have no headings or keywords to quote: no empty fields
+        return row
 
 
 @dataclass
@@ -178,12 +195,26 @@ class SearchIndex:
         # the body is the page's prose, passage by passage: what a result can quote
         pieces = passages(html)
         piece_terms = [terms(piece) for piece in pieces]
-        kept = select(pieces[:CONSIDERED], [set(t) for t in piece_terms[:CONSIDERED]])
-        self.documents.append(Document(url, title, kind, kept, " · ".join(keywords)))
+        candidates = [set(found) for found in piece_terms[:CONSIDERED]]
+        kept = select(pieces[:CONSIDERED], candidates)
+        quoted = set().union(*(candidates[i] for i in kept))
+        headings = headings_of(html)
+        # a heading is worth quoting only for words no kept passage has (long pages)
+        missing = [h for h in headings if not quoted.issuperset(terms(h))]
+        self.documents.append(
+            Document(
+                url,
+                title,
+                kind,
+                [pieces[i] for i in kept],
+                " · ".join(keywords),
+                _bounded(missing, HEADINGS),
+            )
+        )
         fields = {
             "title": terms(title),
             "keywords": terms(" ".join(keywords)),
-            "headings": terms(heading_text(html)),
+            "headings": terms(" ".join(headings)),
             "body": [term for found in piece_terms for term in found],
         }
         for name, found in fields.items():

@@ -85,9 +85,10 @@ def _pieces(block: str) -> list[str]:
     return out
 
 
-def select(candidates: list[str], terms_of: list[set[str]], budget: int = BUDGET) -> list[str]:
-    """The passages that cover the most distinct terms within ``budget`` characters, in
-    reading order; the first passage is always kept (shown when no passage matches).
+def select(candidates: list[str], terms_of: list[set[str]], budget: int = BUDGET) -> list[int]:
+    """Indexes of the passages that cover the most distinct terms within ``budget``
+    characters, in reading order; the first passage is always kept (shown when no passage
+    matches).
 
     Lazy greedy: a passage's gain only shrinks as others are chosen, so a gain recomputed
     that still beats the next best stored one is the best (few recomputations per page)."""
@@ -111,7 +112,7 @@ def select(candidates: list[str], terms_of: list[set[str]], budget: int = BUDGET
         chosen.append(index)
         covered |= terms_of[index]
         spent += len(candidates[index])
-    return [candidates[i] for i in sorted(chosen)]
+    return sorted(chosen)
 
 
 def _gain(found: set[str], covered: set[str], passage: str) -> float:

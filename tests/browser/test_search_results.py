@@ -179,3 +179,11 @@ def test_the_results_page_passes_the_accessibility_audit(browser, site_url, widt
         assert violations == [], describe(violations)
     finally:
         context.close()
+
+
+def test_a_long_page_found_by_a_section_quotes_that_section(reader, site_url):
+    """The restitution's practice sections: passages cannot cover it all, headings do."""
+    results = _results(_open_results(reader, site_url, "fablab", 1280))
+    restitution = [r for r in results if r["title"].startswith("Pratiques et thématiques")]
+    assert restitution, [r["title"] for r in results]
+    assert [m.lower() for m in restitution[0]["marks"]] == ["fablab"]

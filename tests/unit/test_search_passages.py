@@ -83,7 +83,7 @@ def test_the_kept_passages_cover_the_page_terms_within_the_budget():
         *["Le centre social accueille les habitants du quartier le mardi."] * 40,
         "Un fablab ouvre aux collégiens le mercredi.",
     ]
-    kept = select(candidates, [set(terms(c)) for c in candidates])
+    kept = [candidates[i] for i in select(candidates, [set(terms(c)) for c in candidates])]
     assert kept[0] == candidates[0]  # the opening stays first
     assert "Un fablab ouvre aux collégiens le mercredi." in kept  # new words beat repeats
     assert sum(len(p) for p in kept) <= BUDGET
@@ -93,3 +93,21 @@ def test_the_kept_passages_cover_the_page_terms_within_the_budget():
 def test_an_empty_page_has_no_passage():
     assert passages("<h1>Titre</h1>") == []
     assert select([], []) == []
+
+
+def test_a_page_keeps_for_quoting_the_headings_its_passages_leave_out():
+    from macros.outputs.search_index import SearchIndex
+
+    filler = "".join(f"<p>Phrase {i} sur les usages du quartier numéro {i}.</p>" for i in range(80))
+    html = (
+        '<h2 id="mediation">Médiation<a class="headerlink" href="#mediation">¶</a></h2>'
+        '<p>Le quartier et ses usages.</p><h2 id="fablab">Fablab</h2>'
+        + filler
+        + '<h2 id="voir-aussi">Voir aussi</h2><ul><li>Autre page</li></ul>'
+    )
+    index = SearchIndex()
+    index.add("restitution/", "Restitution", "Restitution", html, [])
+    index.add("court/", "Court", "Page", "<p>Une phrase.</p>", [])
+    long_page, short_page = (d.row() for d in index.documents)
+    assert long_page[4:] == ["", "Médiation · Fablab"]  # no « Voir aussi », no « ¶ »
+    assert short_page == ["Court", "court/", "Page", ["Une phrase."]]  # no empty fields
