@@ -94,9 +94,10 @@ def search_payload(site: Path) -> int | None:
     """Bytes a browser loads before it shows the results of the heaviest one-word query.
 
     - The engine's own index (``index-recherche/``, read by ``assets/capi-search.js``):
-      the script, ``meta.js``, the largest term shard (a one-word query loads one) and
-      the largest description chunks, one per result shown (``RESULTS`` in the script):
-      an upper bound, as top results may share a chunk.
+      the script and its analyser (``assets/capi-analyse.js``), ``meta.js``, the largest
+      term shard (a one-word query loads one) and the largest description chunks, one per
+      result shown (``RESULTS`` in the script): an upper bound, as top results may share a
+      chunk.
     - Material's lunr search, when its index holds pages: ``search/search_index.json``,
       the search worker and the lunr files of the index's languages (the worker loads
       ``lunr.stemmer.support`` and ``lunr.<lang>`` for languages other than English,
@@ -117,7 +118,9 @@ def _engine_search(site: Path) -> int | None:
     results = int(match.group(1)) if match else 10
     shards = sorted((_size(p) for p in (index / "t").glob("*.js")), reverse=True)
     chunks = sorted((_size(p) for p in (index / "d").glob("*.js")), reverse=True)
-    return _size(script) + _size(index / "meta.js") + sum(shards[:1]) + sum(chunks[:results])
+    analyser = site / "assets" / "capi-analyse.js"  # the word analyser the script uses
+    scripts = _size(script) + _size(analyser)
+    return scripts + _size(index / "meta.js") + sum(shards[:1]) + sum(chunks[:results])
 
 
 def _material_search(site: Path) -> int | None:

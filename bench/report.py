@@ -123,9 +123,10 @@ def method(repetitions: int, corpus_lines: list[str]) -> list[str]:
         "- **Sortie** : taille totale du dossier produit ; **Ko par page** : cette taille "
         "divisée par le nombre de pages (`index.html`).",
         "- **Recherche** : ce que le navigateur charge avant d'afficher les résultats de la "
-        "requête d'un mot la plus lourde. Recherche du moteur (`index-recherche/`) : le script "
-        "`assets/capi-search.js`, `meta.js`, le plus gros fragment de termes et les plus gros "
-        "lots de descriptions, un par résultat affiché (un majorant). Recherche de Material "
+        "requête d'un mot la plus lourde. Recherche du moteur (`index-recherche/`) : les scripts "
+        "`assets/capi-search.js` et `assets/capi-analyse.js`, `meta.js`, le plus gros fragment "
+        "de termes et les plus gros lots de descriptions (passages cités compris), un par "
+        "résultat affiché (un majorant). Recherche de Material "
         "(référence) : `search/search_index.json`, le script de recherche et les fichiers lunr "
         "de la langue.",
         "- **Explorateur** : fichiers de données du dossier `explorer/` du site (`*.json`, "

@@ -8,8 +8,9 @@
   var PAGE = 50;
   var SINGLE = { type: true, seance: true, territoire: true, acteur: true, statut: true };
 
+  // the site's one folding (capi-analyse.js, loaded on every page): « coeur » finds « Cœur »
   function fold(text) {
-    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return window.capiAnalyse.fold(text);
   }
 
   function el(tag, attrs, text) {

@@ -11,9 +11,13 @@ COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents, so « médiation » and « mediation » compare equal."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    return COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+    """Lowercase without accents, so « médiation » and « mediation » compare equal.
+
+    Compatibility forms are decomposed before lowercasing (« ℍôpital » → « hopital »,
+    full-width and mathematical letters too). docs/assets/capi-analyse.js does the same,
+    step for step, in the browser (tests/browser/test_analyser_parity.py)."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
+    return COMBINING_RE.sub("", text.replace("œ", "oe").replace("æ", "ae"))
 
 
 def closest(word: str, known: Iterable[str], limit: int = 2) -> list[str]:

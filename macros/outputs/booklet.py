@@ -22,18 +22,12 @@ from weasyprint.urls import URLFetcher
 
 from ..graph import Graph
 from ..render.links import page_url
+from ..render.web_only import WEB_ONLY_RE  # banner, « Voir aussi », « Cité dans »
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 DROP_RE = re.compile(
     r'<a [^>]*class="(?:md-content__button|headerlink)[^"]*"[^>]*>.*?</a>'
     r"|<script\b.*?</script>|<form\b.*?</form>",
-    re.DOTALL,
-)
-# blocks that help on the web and mean nothing on paper: the example banner (the cover
-# says what is an example), « Voir aussi » and « Cité dans » lists (the index does it)
-WEB_ONLY_RE = re.compile(
-    r'<div class="admonition example">.*?</div>'
-    r'|<h2 id="(?:voir-aussi|cite-dans)">.*?</h2>\s*<ul>.*?</ul>',
     re.DOTALL,
 )
 ID_RE = re.compile(r'\bid="([^"]+)"')

@@ -7,9 +7,11 @@ index, which browsers refuse from ``file://`` (the offline bundle).
 
 So: terms are analysed the same way here and in ``capi-search.js`` (split on
 apostrophes and hyphens, stop words, accents folded, a minimal French stemmer
-written twice on purpose, so both sides agree), then written as small script
-files: one per two-letter term prefix, plus page descriptions in chunks. A
-query loads only the shards of its terms and the chunks of its top results.
+written twice on purpose: ``docs/assets/capi-analyse.js``, checked against this
+one by tests/browser/test_analyser_parity.py), then written as small script
+files: one per two-letter term prefix, plus page descriptions in chunks (title,
+address, type and a bounded set of passages, see search_passages.py). A query
+loads only the shards of its terms and the chunks of its top results.
 """
 
 from __future__ import annotations
@@ -23,15 +25,14 @@ from html import unescape
 from pathlib import Path
 
 from ..content.words import fold
+from ..render.web_only import WEB_ONLY_RE
+from .search_passages import CONSIDERED, passages, select
 
+# letters and digits (Unicode categories L and N), as [\p{L}\p{N}]+ in capi-analyse.js
 WORD_RE = re.compile(r"[^\W_]+")
 TAG_RE = re.compile(r"<[^>]+>")
 HEADING_RE = re.compile(r"<h([23])[^>]*>(.*?)</h\1>", re.DOTALL)
-SKIP_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
-# column names repeated in every cell for phones (render/sessions.py table()): not content
-CELL_LABEL_RE = re.compile(r'<span class="capi-cell-label">[^<]*</span>')
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+HEADERLINK_RE = re.compile(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 STOP_WORDS = frozenset(
     [
@@ -115,13 +116,15 @@ STOP_WORDS = frozenset(
 # field weights: titles and names of practices, territories and themes rank above body text
 WEIGHTS = {"title": 10.0, "keywords": 6.0, "headings": 3.0, "body": 1.0}
 MAX_POSTINGS = 400  # per term: the best pages only, so no shard grows with the corpus
-CHUNK = 50  # page descriptions per file
+# page descriptions per file: a result loads its whole chunk, passages included (about
+# 1.3 KB a page), so chunks stay small enough for ten results to cost little
+CHUNK = 8
 INDEX_DIR = "index-recherche"
-EXCERPT = 180
+HEADINGS = 400  # characters of section headings kept per page, for quoting
 
 
 def stem(word: str) -> str:
-    """Minimal French stemmer (plural and feminine endings); mirrored in capi-search.js."""
+    """Minimal French stemmer (plural and feminine endings); mirrored in capi-analyse.js."""
     if len(word) > 4 and word.endswith("aux"):
         return word[:-3] + "al"
     if len(word) > 3 and word[-1] in "sx":
@@ -147,13 +150,21 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def _entity(match: re.Match[str]) -> str:
-    return unescape(match.group(0))
+def headings_of(html: str) -> list[str]:
+    """The page's section headings (not the engine's « Voir aussi », « Cité dans »)."""
+    found = HEADING_RE.findall(HEADERLINK_RE.sub("", WEB_ONLY_RE.sub("", html)))
+    return [" ".join(unescape(TAG_RE.sub("", h)).split()) for _, h in found]
 
 
-def html_to_text(html: str) -> str:
-    text = TAG_RE.sub(" ", SKIP_RE.sub(" ", CELL_LABEL_RE.sub(" ", html)))
-    return " ".join(ENTITY_RE.sub(_entity, text).split())
+def _bounded(parts: list[str], limit: int) -> str:
+    """``parts`` joined with « · », as many whole ones as fit in ``limit`` characters."""
+    out = ""
+    for part in parts:
+        joined = f"{out} · {part}" if out else part
+        if len(joined) > limit:
+            break
+        out = joined
+    return out
 
 
 @dataclass
@@ -161,7 +172,15 @@ class Document:
     url: str
     title: str
     kind: str
-    excerpt: str
+    passages: list[str]
+    keywords: str  # practices, themes, territory…: quoted when they are what matched
+    headings: str  # quoted when a long page matched by a section its passages leave out
+
+    def row(self) -> list:
+        row: list = [self.title, self.url, self.kind, self.passages, self.keywords, self.headings]
+        while row[-1] == "":
+            row.pop()  # most pages have no headings or keywords to quote: no empty fields
+        return row
 
 
 @dataclass
@@ -173,20 +192,34 @@ class SearchIndex:
 
     def add(self, url: str, title: str, kind: str, html: str, keywords: list[str]) -> None:
         doc_id = len(self.documents)
-        body = html_to_text(html)
-        headings = " ".join(html_to_text(h) for _, h in HEADING_RE.findall(html))
-        excerpt = body[:EXCERPT].rsplit(" ", 1)[0] + "…" if len(body) > EXCERPT else body
-        excerpt = EMAIL_RE.sub("(adresse électronique)", excerpt)  # pages encode them too
-        self.documents.append(Document(url, title, kind, excerpt))
+        # the body is the page's prose, passage by passage: what a result can quote
+        pieces = passages(html)
+        piece_terms = [terms(piece) for piece in pieces]
+        candidates = [set(found) for found in piece_terms[:CONSIDERED]]
+        kept = select(pieces[:CONSIDERED], candidates)
+        quoted = set().union(*(candidates[i] for i in kept))
+        headings = headings_of(html)
+        # a heading is worth quoting only for words no kept passage has (long pages)
+        missing = [h for h in headings if not quoted.issuperset(terms(h))]
+        self.documents.append(
+            Document(
+                url,
+                title,
+                kind,
+                [pieces[i] for i in kept],
+                " · ".join(keywords),
+                _bounded(missing, HEADINGS),
+            )
+        )
         fields = {
-            "title": title,
-            "keywords": " ".join(keywords),
-            "headings": headings,
-            "body": body,
+            "title": terms(title),
+            "keywords": terms(" ".join(keywords)),
+            "headings": terms(" ".join(headings)),
+            "body": [term for found in piece_terms for term in found],
         }
-        for name, text in fields.items():
+        for name, found in fields.items():
             counts: dict[str, int] = defaultdict(int)
-            for term in terms(text):
+            for term in found:
                 counts[term] += 1
             for term, tf in counts.items():
                 score = WEIGHTS[name] * (1 + math.log(tf))
@@ -215,9 +248,7 @@ class SearchIndex:
             (root / "t" / f"{key}.js").write_text(text, encoding="utf-8")
             sizes["shards"] += len(text.encode())
         for start in range(0, len(self.documents), CHUNK):
-            chunk = [
-                [d.title, d.url, d.kind, d.excerpt] for d in self.documents[start : start + CHUNK]
-            ]
+            chunk = [d.row() for d in self.documents[start : start + CHUNK]]
             text = f"capiSearch.docs({start // CHUNK},{_json(chunk)});\n"
             (root / "d" / f"{start // CHUNK}.js").write_text(text, encoding="utf-8")
             sizes["docs"] += len(text.encode())

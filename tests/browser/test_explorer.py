@@ -85,3 +85,15 @@ def test_text_box_and_keyboard_only_use(explorer):
     assert "q=fablab" in search and "type=" in search
     status = explorer.locator("#capi-explorer-status")
     assert status.get_attribute("aria-live") == "polite"
+
+
+def test_the_title_filter_folds_ligatures_as_search_does(explorer):
+    """« coeur » finds « Cœur » (the explorer folds with capi-analyse.js, like the search)."""
+    title = "Une fabrique de codeurs au cœur d'un quartier"
+    results = explorer.locator(".capi-explorer__results")
+    explorer.locator("#capi-explorer-q").fill("coeur")
+    explorer.wait_for_function("location.search.includes('q=coeur')")
+    assert title in results.inner_text()
+    explorer.locator("#capi-explorer-q").fill("CŒUR")
+    explorer.wait_for_function("location.search.includes('q=C')")
+    assert title in results.inner_text()

@@ -87,3 +87,25 @@ def test_explorer_works_from_file(page, offline_home):
     assert page.url != start and "/territoires/" in page.url
     assert heading(page) == name
     assert page.title().startswith(name)
+
+
+def test_the_results_page_works_from_file(page, offline_home):
+    """/recherche/?q=… opened from the USB key: results, and Enter in the header box."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    results = offline_home.parent / "recherche.html"
+    page.goto(results.as_uri() + "?q=fablab")
+    page.locator("#capi-resultats-status").filter(has_text="résultat").wait_for()
+    links = page.locator(".capi-resultats__liste .capi-search__result > a")
+    assert links.count() > 0
+    assert links.first.get_attribute("href").endswith(".html")
+    assert page.locator(".capi-resultats__liste mark").count() > 0
+    page.goto(offline_home.as_uri())
+    box = page.locator("#capi-search-input")
+    box.fill("tiers-lieu")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert page.url.startswith(results.as_uri())
+    page.locator("#capi-resultats-status").filter(has_text="résultat").wait_for()
+    assert page.locator("#capi-resultats-q").input_value() == "tiers-lieu"
+    assert errors == []

@@ -40,7 +40,8 @@ def test_seance_page_has_its_url_title_and_questions(built_site, folder):
 def _script_payloads(folder: Path, call: str) -> list:
     """Arguments of the ``capiSearch.<call>(key, data)`` calls in the index scripts."""
     out = []
-    for path in sorted(folder.glob("*.js")):
+    # chunks in numeric order (10.js after 9.js): a document's number is its place
+    for path in sorted(folder.glob("*.js"), key=lambda p: (len(p.stem), p.stem)):
         text = path.read_text(encoding="utf-8")
         assert text.startswith(f"capiSearch.{call}(")
         out.append(
