@@ -7,6 +7,7 @@ from ..content.model import REFERENCE_KINDS, Entry
 from ..graph import Graph
 from . import entity, listings, news, sessions, territories
 from .links import GENERATED_DIRS, link, md_escape
+from .map import territory_section
 
 
 def resolve_references(graph: Graph, entry: Entry, body: str) -> str:
@@ -48,7 +49,7 @@ def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
         tail.append(sessions.item_footer(graph, entry))
     elif entry.kind == "territoire":
         head += [entity.badges(graph, entry), territories.territory_intro(graph, entry)]
-        tail.append(territories.territory(graph, entry))
+        tail += [territory_section(graph, entry), territories.territory(graph, entry)]
     elif entry.kind == "diagnostic":
         head.append(territories.diagnostic(graph, entry))
     elif entry.kind == "plan-action":
