@@ -8,7 +8,7 @@ from .entity import practice_link, theme_link
 from .links import link
 from .organiser import headline_figures
 
-ENTRY_LIMIT = 8  # practices or themes shown; the rest are one link away
+ENTRY_LIMIT = 6  # practices or themes shown; the rest are one link away
 
 
 def figures_line(graph: Graph, page_uri: str) -> str:
@@ -41,12 +41,8 @@ def entry_points(graph: Graph, page_uri: str) -> str:
         ("Par pratique", practices, practice_link, "pratiques/index.md"),
         ("Par thématique", themes, theme_link, "thematiques/index.md"),
     ):
-        used = [(n, s) for n, s in pairs if n][:ENTRY_LIMIT]
-        out += [f"**{title}** :", ""]
-        if used:
-            out += [f"- {make(graph, page_uri, s)} ({_count(n)})" for n, s in used]
-        else:
-            out.append("- aucune fiche pour l'instant")
+        used = [f"{make(graph, page_uri, s)} ({_count(n)})" for n, s in pairs if n]
         every = link(page_uri, index, "toutes les " + title.split()[-1] + "s")
-        out += [f"- {every}", ""]
-    return "\n".join(out) + "\n"
+        shown = " · ".join(used[:ENTRY_LIMIT]) or "aucune fiche pour l'instant"
+        out.append(f"**{title}** : {shown} · {every}\n")
+    return "\n".join(out)

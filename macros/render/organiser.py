@@ -109,23 +109,22 @@ def key_figures(graph: Graph, page_uri: str) -> str:
 
 
 def calendar(graph: Graph, page_uri: str) -> str:
-    """The cycle's séances as they are in sessions/: number, title, date, place."""
+    """The cycle's séances as they are in sessions/: one short line each (date, number,
+    title, place), so that the home page shows the whole cycle on a phone screen."""
     seances = graph.by_kind.get("seance", [])
     if not seances:
         return (
             "*Aucune séance pour l'instant. Un organisateur en crée une avec "
             '`capi new seance NN-nom --titre "…" --date AAAA-MM-JJ`.*\n'
         )
-    rows = []
+    lines = []
     for seance in seances:
         meta = seance.meta
         month = " ".join(str(part) for part in (meta.get("mois"), meta.get("annee")) if part)
-        rows.append(
-            [
-                str(int(seance.slug)),
-                entity_link(graph, page_uri, seance),
-                md_escape(human_date(meta.get("date")) or month) or "—",
-                md_escape(str(meta.get("lieu") or "")) or "—",
-            ]
+        when = md_escape(human_date(meta.get("date")) or month) or "date à venir"
+        place = f" — {md_escape(meta['lieu'])}" if meta.get("lieu") else ""
+        lines.append(
+            f"- **{when}** · séance {int(seance.slug)} : "
+            f"{entity_link(graph, page_uri, seance)}{place}"
         )
-    return table(["N°", "Séance", "Date", "Lieu"], rows)
+    return "\n".join(lines) + "\n"
