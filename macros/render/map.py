@@ -281,7 +281,8 @@ def territory_map(graph: Graph, page_uri: str, only: str | None = None) -> str:
         "numérique</span></figcaption>"
     )
     figure = (
-        f'<figure class="capi-map-figure"><div class="capi-map-frame">'
+        f'<figure class="capi-map-figure{" capi-map-figure--one" if only else ""}">'
+        '<div class="capi-map-frame">'
         f"{_svg(shown, title, _description(shown))}</div>{legend}</figure>"
     )
     return "\n".join(
