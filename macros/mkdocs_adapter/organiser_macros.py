@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..render import home, news, organiser
 from ..render.map import territory_map
+from ..render.sessions import human_date
 
 
 def define_env(env) -> None:
@@ -77,3 +78,8 @@ def define_env(env) -> None:
         """Ways in by practice and by theme, the busiest first (home page)."""
         graph, uri = _context()
         return home.entry_points(graph, uri)
+
+    @env.macro
+    def date_fr(valeur: object) -> str:
+        """« 2026-11 » → « novembre 2026 », « 2026-06-01 » → « 1er juin 2026 »."""
+        return human_date(str(valeur or ""))

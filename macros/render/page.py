@@ -7,6 +7,7 @@ from ..content.model import REFERENCE_KINDS, Entry
 from ..graph import Graph
 from . import entity, listings, news, sessions, territories
 from .links import GENERATED_DIRS, link, md_escape
+from .listed import listed_above
 from .map import territory_section
 
 
@@ -59,9 +60,11 @@ def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
     elif entry.kind == "pratique":
         head.append(entity.badges(graph, entry))
         tail.append(listings.practice_lists(graph, entry.slug, entry.src_uri))
+    shown = listed_above(graph, entry)  # never listed twice on one page
     if entry.kind != "pratique":
-        tail.append(entity.see_also(graph, entry))
-    tail.append(entity.cited_by(graph, entry))
+        tail.append(entity.see_also(graph, entry, shown))
+        shown |= {e.key for e in entity.see_also_entries(graph, entry, shown)}
+    tail.append(entity.cited_by(graph, entry, shown))
     text = resolve_references(graph, entry, body)
     if entry.kind in ("diagnostic", "plan-action", "partenariat") and text.strip():
         text = "## Analyse\n\n" + text if not text.lstrip().startswith("#") else text

@@ -14,6 +14,7 @@ from .entity import entity_link, practice_link, theme_link
 from .links import md_escape
 from .listings import empty_listing
 from .map import territory_map
+from .numbers import french_number
 from .organiser import key_figures
 from .sessions import period, table
 
@@ -165,7 +166,7 @@ def by_territory(graph: Graph) -> str:
                     [
                         [
                             md_escape(i.get("libelle", "")),
-                            md_escape(i["valeur"])
+                            md_escape(french_number(i["valeur"]))
                             + ((" " + md_escape(i["unite"])) if i.get("unite") else ""),
                             f"{md_escape(i['source'])}, {i['annee']}",
                         ]

@@ -190,14 +190,17 @@ MONTHS = (
 
 
 def human_date(value: str | None) -> str:
-    """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026."""
+    """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026; 2026-06-01 → 1er juin 2026."""
     if not value:
         return ""
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?", value):
         return value  # not a month or a day: shown as written
     parts = value.split("-")
     month = MONTHS[int(parts[1]) - 1]
-    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+    if len(parts) < 3:
+        return f"{month} {parts[0]}"
+    day = "1er" if int(parts[2]) == 1 else str(int(parts[2]))  # « le 1er juin », as in news
+    return f"{day} {month} {parts[0]}"
 
 
 def period(start: str | None, end: str | None) -> str:
