@@ -35,6 +35,7 @@ VIEW = (-PAD, -PAD, geo.WIDTH + 2 * PAD, geo.HEIGHT + 2 * PAD)
 # 300 px column)
 WIDE = Layout("wide", VIEW[2], 16)
 NARROW = Layout("narrow", VIEW[2], 24)
+SHOWN_WIDTH = 560  # px, its size where no style sheet says otherwise (capi.css: the same)
 LABEL_CHARS = 22  # a name longer than this is wrapped
 DOT = 6  # radius of a place, in map units
 LAND, LAND_EDGE = "#e5e7eb", "#ffffff"
@@ -149,8 +150,11 @@ def _labels(shown: list[Shown], layout: Layout, dots: list) -> str:
     """The territories' names, each on the first free spot around its anchor, with a line
     to it when the spot is not next to it; a name with no free spot is left to the list."""
     taken: list[tuple] = []
+    # the narrow names are hidden where capi.css is not loaded (PDF booklet, feed readers)
+    hidden = ' display="none"' if layout is NARROW else ""
     parts = [
-        f'<g class="capi-map-labels capi-map-labels--{layout.name}" font-size="{layout.font}">'
+        f'<g class="capi-map-labels capi-map-labels--{layout.name}" '
+        f'font-size="{layout.font}"{hidden}>'
     ]
     anchors = [s.anchor for s in shown if s.anchor]
     for territory in shown:
@@ -194,7 +198,8 @@ def _svg(shown: list[Shown], title: str, desc: str) -> str:
     dots = [p.point for s in shown for p in s.places if p.point]
     circles = "".join(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{DOT}"/>' for x, y in dots)
     return (
-        f'<svg class="capi-map" viewBox="{" ".join(str(v) for v in VIEW)}" role="img" '
+        f'<svg class="capi-map" viewBox="{" ".join(str(v) for v in VIEW)}" '
+        f'width="{SHOWN_WIDTH}" height="{round(SHOWN_WIDTH * VIEW[3] / VIEW[2])}" role="img" '
         f'aria-labelledby="{uid}-t {uid}-d" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>'
         f'<path class="capi-map-land" d="{_outline(others)}" fill="{LAND}" '
@@ -215,7 +220,10 @@ def _swatch(kind: str) -> str:
             f'<rect x="1" y="3" width="14" height="10" fill="{TERRITORY}" '
             f'stroke="{TERRITORY_EDGE}"/>'
         )
-    return f'<svg class="capi-map-swatch" viewBox="0 0 16 16" aria-hidden="true">{shape}</svg>'
+    return (
+        '<svg class="capi-map-swatch" viewBox="0 0 16 16" width="16" height="16" '
+        f'aria-hidden="true">{shape}</svg>'
+    )
 
 
 # ------------------------------------------------------------------ block
