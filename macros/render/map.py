@@ -237,10 +237,16 @@ def _description(shown: list[Shown]) -> str:
     placed = [s for s in shown if s.department]
     dots = sum(1 for s in shown for p in s.places if p.point)
     names = ", ".join(f"{s.entry.title} ({geo.departments()[s.department].name})" for s in placed)
+    if len(placed) == 1:
+        coloured = f"En bleu, le département de {names}. "
+    elif placed:
+        coloured = (
+            f"En bleu, les départements des {len(placed)} territoires participants : {names}. "
+        )
+    else:
+        coloured = "Aucun territoire n'a pu être placé. "
     return (
-        f"Carte des départements de France métropolitaine. En bleu, le département de "
-        f"{_plural(len(placed), 'territoire participant', 'territoires participants')} : "
-        f"{names or 'aucun'}. Points : "
+        f"Carte des départements de France métropolitaine. {coloured}Points : "
         f"{_plural(dots, 'lieu de médiation numérique', 'lieux de médiation numérique')}. "
         "La liste sous la carte donne les mêmes informations, avec des liens."
     )
