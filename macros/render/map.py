@@ -55,7 +55,8 @@ _KIND_PREFIX = re.compile(
 class Place:
     name: str
     commune: str
-    point: tuple[float, float] | None  # None: no coordinates, not drawn
+    point: tuple[float, float] | None  # None: not drawn
+    note: str = ""  # why it is not drawn, said in the list
 
 
 @dataclass
@@ -98,9 +99,11 @@ def _shown(graph: Graph, territory: Entry) -> Shown:
     for place in diagnostic.meta.get("lieux", []) if diagnostic else []:
         lat, lon = _number(place, "latitude"), _number(place, "longitude")
         point = geo.project(lon, lat) if lat is not None and lon is not None else None
+        note = "" if point else "sans coordonnées, non placé"
         if point and not (0 <= point[0] <= geo.WIDTH and 0 <= point[1] <= geo.HEIGHT):
-            point = None  # outside metropolitan France (overseas): listed, not drawn
-        shown.places.append(Place(str(place["nom"]), str(place.get("commune") or ""), point))
+            point, note = None, "hors de la métropole, non placé"  # listed, not drawn
+        name, commune = str(place["nom"]), str(place.get("commune") or "")
+        shown.places.append(Place(name, commune, point, note))
     return shown
 
 
@@ -265,7 +268,7 @@ def _text_alternative(shown: list[Shown], page_uri: str) -> list[str]:
             places = [
                 link(page_uri, s.diagnostic.src_uri, p.name, "lieux-de-mediation-numerique")
                 + (f" ({md_escape(p.commune)})" if p.commune else "")
-                + ("" if p.point else " — sans coordonnées, non placé")
+                + (f" — {p.note}" if p.note else "")
                 for p in s.places
             ]
             line += " ; lieux de médiation numérique : " + ", ".join(places)

@@ -97,8 +97,8 @@ def test_each_territory_page_maps_its_own_department_and_places(built_site):
 def test_the_map_is_light(built_site):
     """All the outlines of France with the names: a few kilobytes once compressed."""
     svg, _ = _map_and_list(built_site / "index.html")
-    assert len(svg.encode()) < 25_000
-    assert len(gzip.compress(svg.encode())) < 9_000
+    assert len(svg.encode()) < 20_000  # 16 kB measured
+    assert len(gzip.compress(svg.encode())) < 7_000  # 5.8 kB measured
 
 
 def test_the_home_page_offers_figures_and_ways_in_by_practice_and_theme(built_site):

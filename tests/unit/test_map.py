@@ -32,11 +32,15 @@ def _dots(block: str) -> int:
 def test_a_territory_overseas_and_a_place_without_coordinates_are_listed_not_drawn():
     graph = _graph(
         {"departement": "Guadeloupe", "collectivites": [{"code_insee": "97101"}]},
-        [{"nom": "Médiathèque", "commune": "Les Abymes"}],
+        [
+            {"nom": "Médiathèque", "commune": "Les Abymes"},
+            {"nom": "EPN", "commune": "Pointe-à-Pitre", "latitude": 16.24, "longitude": -61.53},
+        ],
     )
     block = TRUSTED.release(territory_map(graph, "index.md"))
     assert "non situé sur la carte" in block
     assert "Médiathèque" in block and "sans coordonnées, non placé" in block
+    assert r"(Pointe\-à\-Pitre) — hors de la métropole, non placé" in block
     assert _dots(block) == 0 and "capi-map-territory" in block
     assert 'd=""' in block  # no department coloured
 
