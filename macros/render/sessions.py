@@ -49,11 +49,14 @@ FORMAT_PLURALS = {
 
 def seance_header(graph: Graph, entry: Entry) -> str:
     meta = entry.meta
-    when = graph.label("mois", meta.get("mois", "")).capitalize() + (
-        f" {meta['annee']}" if meta.get("annee") else ""
+    month = graph.label("mois", meta.get("mois", "")) if meta.get("mois") else ""
+    # the day when the file gives it (« 9 juillet 2026 »), as the home calendar does
+    when = human_date(meta.get("date")) or " ".join(
+        str(part) for part in (month, meta.get("annee")) if part
     )
     lines = [
-        f"**Séance {int(entry.slug)}** · {md_escape(when)}"
+        f"**Séance {int(entry.slug)}**"
+        + (f" · {md_escape(when)}" if when else "")
         + (f" · {md_escape(meta['lieu'])}" if meta.get("lieu") else ""),
         "{: .capi-badges }",
         "",

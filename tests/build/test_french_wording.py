@@ -138,3 +138,12 @@ def test_no_page_shows_a_machine_date_or_machine_opening_hours(built_site):
         _article(built_site / "territoires" / "coteaux-du-mirel" / "diagnostic" / "index.html")
     )
     assert "du lundi au vendredi" in diagnostic
+
+
+def test_a_seance_page_gives_the_day_of_its_file_in_words(built_site):
+    for path in sorted((ROOT / "sessions").glob("[0-9][0-9]-*/index.md")):
+        meta = yaml.safe_load(path.read_text("utf-8").split("---")[1])
+        page = built_site / "seances" / path.parent.name / "index.html"
+        header = _text(_sections(_article(page))[""])
+        year, month, day = (int(part) for part in str(meta["date"]).split("-"))
+        assert re.search(rf"Séance {int(path.parent.name[:2])} · {day}(er)? \w+ {year}", header)
