@@ -11,10 +11,25 @@ from .organiser import headline_figures
 ENTRY_LIMIT = 6  # practices or themes shown; the rest are one link away
 
 
+# the headline figures' labels for one (the key figures table gives them in the plural)
+SINGULAR = {
+    "Territoires participants": "territoire participant",
+    "Séances": "séance",
+    "Retours d'expérience": "retour d'expérience",
+    "Pratiques": "pratique",
+    "Actions des plans d'action": "action d'un plan d'action",
+}
+
+
 def figures_line(graph: Graph, page_uri: str) -> str:
-    """« 3 territoires participants · 5 séances · … », then where the detail is."""
-    figures = headline_figures(graph)
-    parts = [f"**{value}** {label[:1].lower() + label[1:]}" for label, value in figures]
+    """« 3 territoires participants · 5 séances · … », then where the detail is; a zero is
+    left out (a clean start says « 5 séances », not « 0 territoires participants »)."""
+    parts = [
+        f"**{value}** "
+        + (SINGULAR.get(label, label) if value == 1 else label[:1].lower() + label[1:])
+        for label, value in headline_figures(graph)
+        if value
+    ]
     detail = link(page_uri, "restitution/index.md", "le cycle en chiffres")
     return " · ".join(parts) + f"\n{{: .capi-home-figures }}\n\nDétail : {detail}.\n"
 

@@ -95,6 +95,7 @@ def test_a_base_without_examples_says_what_is_missing_and_how_to_add_it(repo_cop
     assert "Aucun territoire participant n'est encore publié" in home
     assert "capi new territoire" in home
     assert 'class="capi-map"' not in (site / "index.html").read_text("utf-8")
+    assert not re.search(r"\b0 (territoires|retours|actions)\b", home)  # no zero figure
 
 
 def test_renaming_the_cycle_is_one_edit_of_mkdocs_yml(repo_copy, tmp_path):
