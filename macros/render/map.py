@@ -98,7 +98,9 @@ def _shown(graph: Graph, territory: Entry) -> Shown:
     shown = Shown(territory, geo.department_code(insee, meta.get("departement")), [], diagnostic)
     for place in diagnostic.meta.get("lieux", []) if diagnostic else []:
         lat, lon = _number(place, "latitude"), _number(place, "longitude")
-        point = geo.project(lon, lat) if lat is not None and lon is not None else None
+        known = lat is not None and lon is not None
+        # a latitude past a pole has no place on any map (and no logarithm): said, not drawn
+        point = geo.project(lon, lat) if known and -90 < lat < 90 else None
         note = "" if point else "sans coordonnées, non placé"
         if point and not (0 <= point[0] <= geo.WIDTH and 0 <= point[1] <= geo.HEIGHT):
             point, note = None, "hors de la métropole, non placé"  # listed, not drawn

@@ -35,12 +35,14 @@ def test_a_territory_overseas_and_a_place_without_coordinates_are_listed_not_dra
         [
             {"nom": "Médiathèque", "commune": "Les Abymes"},
             {"nom": "EPN", "commune": "Pointe-à-Pitre", "latitude": 16.24, "longitude": -61.53},
+            {"nom": "Erreur", "latitude": 472.7, "longitude": -2.2},  # digits slipped
         ],
     )
     block = TRUSTED.release(territory_map(graph, "index.md"))
     assert "non situé sur la carte" in block
     assert "Médiathèque" in block and "sans coordonnées, non placé" in block
     assert r"(Pointe\-à\-Pitre) — hors de la métropole, non placé" in block
+    assert "Erreur](<territories/t/diagnostic.md#lieux-de-mediation-numerique>) — sans" in block
     assert _dots(block) == 0 and "capi-map-territory" in block
     assert 'd=""' in block  # no department coloured
 
