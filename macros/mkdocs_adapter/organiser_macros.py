@@ -6,7 +6,9 @@ sandboxed Jinja, and are thin wrappers over the graph and the renderers.
 
 from __future__ import annotations
 
-from ..render import news, organiser
+from ..render import home, news, organiser
+from ..render.map import territory_map
+from ..render.sessions import human_date
 
 
 def define_env(env) -> None:
@@ -41,6 +43,12 @@ def define_env(env) -> None:
         return organiser.calendar(graph, uri)
 
     @env.macro
+    def carte() -> str:
+        """The map of the participating territories and their places, with its text list."""
+        graph, uri = _context()
+        return territory_map(graph, uri)
+
+    @env.macro
     def exemples_publies() -> int:
         """How many example entries (exemple: true) the site shows: 0 after a clean start."""
         graph, _ = _context()
@@ -58,3 +66,20 @@ def define_env(env) -> None:
         graph, uri = _context()
         feeds_written = env.conf["plugins"]["capi"].feeds_written
         return news.latest_list(graph, uri, max(1, min(int(nombre), 20)), feeds_written)
+
+    @env.macro
+    def chiffres_accueil() -> str:
+        """The cycle's main numbers on one line (home page)."""
+        graph, uri = _context()
+        return home.figures_line(graph, uri)
+
+    @env.macro
+    def entrees() -> str:
+        """Ways in by practice and by theme, the busiest first (home page)."""
+        graph, uri = _context()
+        return home.entry_points(graph, uri)
+
+    @env.macro
+    def date_fr(valeur: object) -> str:
+        """« 2026-11 » → « novembre 2026 », « 2026-06-01 » → « 1er juin 2026 »."""
+        return human_date(str(valeur or ""))

@@ -12,20 +12,14 @@ from ..content.vocabulary import INDICATOR_KEY, indicator_vocabulary
 from ..graph import Graph
 from .entity import practice_link
 from .links import link, md_escape, relative
+from .numbers import french_number
 
 COMPARE_PAGE = "territoires/comparer.md"
 TITLE = "Comparer les territoires"
 MISSING = "—"
 
 
-def _number(value: object) -> str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", "\u202f").replace(".", ",")
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", "\u202f")
-    return str(value)
+_number = french_number
 
 
 def territories(graph: Graph) -> list[Entry]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from ..content.model import KINDS, Entry
 from ..graph import Graph
 from .links import link, md_escape, src_uri
@@ -99,16 +101,25 @@ def _shorten(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def see_also(graph: Graph, entry: Entry) -> str:
-    related = graph.see_also(entry)
+SEE_ALSO_LIMIT = 6
+
+
+def see_also_entries(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> list[Entry]:
+    """The related entries, without those the page already lists (``exclude``: keys)."""
+    related = graph.see_also(entry, limit=SEE_ALSO_LIMIT + len(exclude))
+    return [e for e in related if e.key not in exclude][:SEE_ALSO_LIMIT]
+
+
+def see_also(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> str:
+    related = see_also_entries(graph, entry, exclude)
     if not related:
         return ""
     lines = [entry_line(graph, entry.src_uri, other, with_summary=False) for other in related]
     return "## Voir aussi\n\n" + "\n".join(lines) + "\n"
 
 
-def cited_by(graph: Graph, entry: Entry) -> str:
-    sources = graph.cited_by.get(entry.key, [])
+def cited_by(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> str:
+    sources = [e for e in graph.cited_by.get(entry.key, []) if e.key not in exclude]
     if not sources:
         return ""
     lines = [entry_line(graph, entry.src_uri, other, with_summary=False) for other in sources]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..graph import Graph
 from .entity import entity_link, entry_line, practice_link, theme_link
+from .intros import actor_intro, practice_intro, theme_intro
 from .links import INDEX_PAGES, link, md_escape, src_uri
 
 
@@ -25,7 +26,7 @@ def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
     seances = {e.seance: graph.seance_of(e) for e in items if graph.seance_of(e)}
     actions = graph.actions_by_practice.get(slug, [])
     territories = sorted(graph.territories_by_practice.get(slug, set()))
-    out: list[str] = []
+    out: list[str] = [practice_intro(graph, slug)]
     out += _section("Retours d'expérience", [entry_line(graph, page_uri, e) for e in reports])
     out += _section("Autres interventions", [entry_line(graph, page_uri, e) for e in others])
     out += _section(
@@ -41,7 +42,7 @@ def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
     out += _section(
         "Actions des plans d'action", [_action_line(graph, page_uri, a) for a in actions]
     )
-    if not out:
+    if len(out) == 1:
         out = ["Aucune fiche ne mobilise encore cette pratique.", ""]
     return "\n".join(out)
 
@@ -65,7 +66,7 @@ def practice_page(graph: Graph, slug: str) -> str:
 def theme_page(graph: Graph, slug: str) -> str:
     uri = src_uri("thematique", slug)
     entries = graph.by_theme.get(slug, [])
-    out = [f"# {md_escape(graph.label('thematiques', slug))}", ""]
+    out = [f"# {md_escape(graph.label('thematiques', slug))}", "", theme_intro(graph, slug)]
     reports = [e for e in entries if e.is_report]
     items = [e for e in entries if e.kind == "intervention" and not e.is_report]
     out += _section("Retours d'expérience", [entry_line(graph, uri, e) for e in reports])
@@ -83,27 +84,43 @@ def theme_page(graph: Graph, slug: str) -> str:
             for t in filter(None, (graph.get("territoire", s) for s in territories))
         ],
     )
-    if len(out) == 2:
-        out.append("Aucune fiche ne porte encore cette thématique.")
+    if len(out) == 3:
+        out[2] = "Aucune fiche ne porte encore cette thématique."
     return "\n".join(out) + "\n"
+
+
+def _structure_lines(graph: Graph, uri: str, structures: list) -> list[str]:
+    """One line per structure of a territory, with every page that names it: the EPCI of a
+    territory is named on its page and in its partnership, and said once."""
+    pages: dict[tuple, list] = {}
+    for entry, name in structures:
+        pages.setdefault((entry.territory, name), []).append(entry)
+    lines = []
+    for (_, name), where in pages.items():
+        named = [e for e in where if e.title == name][:1]
+        first = entity_link(graph, uri, named[0]) if named else md_escape(name)
+        rest = ", ".join(entity_link(graph, uri, e) for e in where if e not in named)
+        lines.append(f"- {first}" + (f" — {rest}" if rest else ""))
+    return lines
 
 
 def actor_page(graph: Graph, slug: str) -> str:
     uri = src_uri("acteur", slug)
-    out = [f"# {md_escape(graph.label('types_acteurs', slug))}", ""]
     rows = graph.by_actor.get(slug, [])
     items = [(e, name) for e, name in rows if e.kind == "intervention"]
-    structures = [(e, name) for e, name in rows if e.kind != "intervention"]
+    structures = _structure_lines(graph, uri, [(e, n) for e, n in rows if e.kind != "intervention"])
+    out = [
+        f"# {md_escape(graph.label('types_acteurs', slug))}",
+        "",
+        actor_intro(graph, slug, len(items), len(structures)),
+    ]
     out += _section(
         "Interventions et retours d'expérience",
         [f"- {entity_link(graph, uri, e)} — {md_escape(name)}" for e, name in items],
     )
-    out += _section(
-        "Structures des territoires",
-        [f"- {md_escape(name)} — {entity_link(graph, uri, e)}" for e, name in structures],
-    )
-    if len(out) == 2:
-        out.append("Aucune structure de ce type n'est encore citée.")
+    out += _section("Structures des territoires", structures)
+    if len(out) == 3:
+        out[2] = "Aucune structure de ce type n'est encore citée."
     return "\n".join(out) + "\n"
 
 

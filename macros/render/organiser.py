@@ -69,22 +69,26 @@ def programme(graph: Graph, page_uri: str, seance: str) -> str:
     return seance_programme(graph, entry, page_uri).split("\n", 2)[-1]  # without its heading
 
 
-def key_figures(graph: Graph, page_uri: str) -> str:
-    """The cycle in numbers, as a table and an accessible bar chart of the same numbers."""
+def headline_figures(graph: Graph) -> list[tuple[str, int]]:
+    """The cycle's main numbers: the first table of the key figures, and the home page's."""
     reports = [e for e in graph.by_kind.get("intervention", []) if e.is_report]
-    actions = [a for acts in graph.actions_by_territory.values() for a in acts]
-    structures = Counter(
-        t for t, rows in graph.by_actor.items() for e, _ in rows if e.kind == "territoire"
-    )
-    figures = [
+    return [
         ("Territoires participants", len(graph.by_kind.get("territoire", []))),
         ("Séances", len(graph.by_kind.get("seance", []))),
         ("Retours d'expérience", len(reports)),
         ("Pratiques", len(graph.practices)),
-        ("Actions des plans d'action", len(actions)),
+        ("Actions des plans d'action", sum(len(a) for a in graph.actions_by_territory.values())),
     ]
+
+
+def key_figures(graph: Graph, page_uri: str) -> str:
+    """The cycle in numbers, as a table and an accessible bar chart of the same numbers."""
+    actions = [a for acts in graph.actions_by_territory.values() for a in acts]
+    structures = Counter(
+        t for t, rows in graph.by_actor.items() for e, _ in rows if e.kind == "territoire"
+    )
     out = ["| Chiffre clé | Nombre |", "|---|---|"]
-    out += [f"| {label} | {value} |" for label, value in figures]
+    out += [f"| {label} | {value} |" for label, value in headline_figures(graph)]
     statuses = Counter(a.data["statut"] for a in actions)
     status_rows = [
         (graph.label("statuts_action", s), statuses[s])
@@ -105,23 +109,22 @@ def key_figures(graph: Graph, page_uri: str) -> str:
 
 
 def calendar(graph: Graph, page_uri: str) -> str:
-    """The cycle's séances as they are in sessions/: number, title, date, place."""
+    """The cycle's séances as they are in sessions/: one short line each (date, number,
+    title, place), so that the home page shows the whole cycle on a phone screen."""
     seances = graph.by_kind.get("seance", [])
     if not seances:
         return (
             "*Aucune séance pour l'instant. Un organisateur en crée une avec "
             '`capi new seance NN-nom --titre "…" --date AAAA-MM-JJ`.*\n'
         )
-    rows = []
+    lines = []
     for seance in seances:
         meta = seance.meta
         month = " ".join(str(part) for part in (meta.get("mois"), meta.get("annee")) if part)
-        rows.append(
-            [
-                str(int(seance.slug)),
-                entity_link(graph, page_uri, seance),
-                md_escape(human_date(meta.get("date")) or month) or "—",
-                md_escape(str(meta.get("lieu") or "")) or "—",
-            ]
+        when = md_escape(human_date(meta.get("date")) or month) or "date à venir"
+        place = f" — {md_escape(meta['lieu'])}" if meta.get("lieu") else ""
+        lines.append(
+            f"- **{when}** · séance {int(seance.slug)} : "
+            f"{entity_link(graph, page_uri, seance)}{place}"
         )
-    return table(["N°", "Séance", "Date", "Lieu"], rows)
+    return "\n".join(lines) + "\n"

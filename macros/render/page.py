@@ -7,6 +7,8 @@ from ..content.model import REFERENCE_KINDS, Entry
 from ..graph import Graph
 from . import entity, listings, news, sessions, territories
 from .links import GENERATED_DIRS, link, md_escape
+from .listed import listed_above
+from .map import territory_section
 
 
 def resolve_references(graph: Graph, entry: Entry, body: str) -> str:
@@ -48,7 +50,7 @@ def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
         tail.append(sessions.item_footer(graph, entry))
     elif entry.kind == "territoire":
         head += [entity.badges(graph, entry), territories.territory_intro(graph, entry)]
-        tail.append(territories.territory(graph, entry))
+        tail += [territory_section(graph, entry), territories.territory(graph, entry)]
     elif entry.kind == "diagnostic":
         head.append(territories.diagnostic(graph, entry))
     elif entry.kind == "plan-action":
@@ -58,9 +60,11 @@ def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
     elif entry.kind == "pratique":
         head.append(entity.badges(graph, entry))
         tail.append(listings.practice_lists(graph, entry.slug, entry.src_uri))
+    shown = listed_above(graph, entry)  # never listed twice on one page
     if entry.kind != "pratique":
-        tail.append(entity.see_also(graph, entry))
-    tail.append(entity.cited_by(graph, entry))
+        tail.append(entity.see_also(graph, entry, shown))
+        shown |= {e.key for e in entity.see_also_entries(graph, entry, shown)}
+    tail.append(entity.cited_by(graph, entry, shown))
     text = resolve_references(graph, entry, body)
     if entry.kind in ("diagnostic", "plan-action", "partenariat") and text.strip():
         text = "## Analyse\n\n" + text if not text.lstrip().startswith("#") else text

@@ -13,6 +13,8 @@ from .charts import timeline
 from .entity import entity_link, practice_link, theme_link
 from .links import md_escape
 from .listings import empty_listing
+from .map import territory_map
+from .numbers import french_number
 from .organiser import key_figures
 from .sessions import period, table
 
@@ -147,6 +149,7 @@ def by_territory(graph: Graph) -> str:
     out = [f"# {PAGES[uri]}", ""]
     if not graph.by_kind.get("territoire"):
         return "\n".join([*out, empty_listing("territoires", uri), ""])
+    out += ["## Carte des territoires", "", territory_map(graph, uri)]
     for territory in graph.by_kind.get("territoire", []):
         docs = graph.deliverables.get(territory.slug, {})
         out += [f"## {entity_link(graph, uri, territory)}", ""]
@@ -163,7 +166,7 @@ def by_territory(graph: Graph) -> str:
                     [
                         [
                             md_escape(i.get("libelle", "")),
-                            md_escape(i["valeur"])
+                            md_escape(french_number(i["valeur"]))
                             + ((" " + md_escape(i["unite"])) if i.get("unite") else ""),
                             f"{md_escape(i['source'])}, {i['annee']}",
                         ]

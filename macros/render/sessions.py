@@ -49,11 +49,14 @@ FORMAT_PLURALS = {
 
 def seance_header(graph: Graph, entry: Entry) -> str:
     meta = entry.meta
-    when = graph.label("mois", meta.get("mois", "")).capitalize() + (
-        f" {meta['annee']}" if meta.get("annee") else ""
+    month = graph.label("mois", meta.get("mois", "")) if meta.get("mois") else ""
+    # the day when the file gives it (« 9 juillet 2026 »), as the home calendar does
+    when = human_date(meta.get("date")) or " ".join(
+        str(part) for part in (month, meta.get("annee")) if part
     )
     lines = [
-        f"**Séance {int(entry.slug)}** · {md_escape(when)}"
+        f"**Séance {int(entry.slug)}**"
+        + (f" · {md_escape(when)}" if when else "")
         + (f" · {md_escape(meta['lieu'])}" if meta.get("lieu") else ""),
         "{: .capi-badges }",
         "",
@@ -190,14 +193,17 @@ MONTHS = (
 
 
 def human_date(value: str | None) -> str:
-    """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026."""
+    """2026-06 → juin 2026; 2026-06-12 → 12 juin 2026; 2026-06-01 → 1er juin 2026."""
     if not value:
         return ""
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?", value):
         return value  # not a month or a day: shown as written
     parts = value.split("-")
     month = MONTHS[int(parts[1]) - 1]
-    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+    if len(parts) < 3:
+        return f"{month} {parts[0]}"
+    day = "1er" if int(parts[2]) == 1 else str(int(parts[2]))  # « le 1er juin », as in news
+    return f"{day} {month} {parts[0]}"
 
 
 def period(start: str | None, end: str | None) -> str:

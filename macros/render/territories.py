@@ -11,6 +11,7 @@ from .charts import bars, timeline
 from .entity import actor_link, entity_link, practice_link, to_complete
 from .hours import opening_hours
 from .links import link, md_escape, relative
+from .numbers import french_number
 from .sessions import human_date, period, table
 
 DELIVERABLE_TITLES = {
@@ -181,12 +182,7 @@ def _relative_to_data(entry: Entry) -> str:
     return relative(entry.src_uri, "donnees.md")
 
 
-def _number(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", "\u202f").replace(".", ",")
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", "\u202f")
-    return str(value)
+_number = french_number
 
 
 def plan(graph: Graph, entry: Entry) -> str:

@@ -36,11 +36,11 @@ def test_a_seance_removed_and_one_added_need_no_other_edit(repo_copy, tmp_path):
     assert built.returncode == 0, built.stderr  # strict: no dead link to the removed séance
     home = (site / "index.html").read_text("utf-8")
     assert 'href="seances/09-bilan/"' in home  # in the navigation and the calendar
-    rows = [
+    rows = [  # the home calendar: one line per séance
         " ".join(re.sub(r"<[^>]+>", " ", r).split())
-        for r in re.findall(r"<tr>.*?</tr>", home, re.S)
+        for r in re.findall(r"<li>.*?</li>", home, re.S)
     ]
-    row = next((r for r in rows if re.match(r"(N° )?9 ", r)), None)
+    row = next((r for r in rows if "séance 9 :" in r), None)
     assert row and "Bilan et suites du cycle" in row, rows
     assert "21 janvier 2027" in row and "Mirelbourg" in row
     linked = re.compile(rf'href="[^"]*seances/{removed}/')  # no page links to it any more
@@ -89,7 +89,13 @@ def test_a_base_without_examples_says_what_is_missing_and_how_to_add_it(repo_cop
     assert "Aucun retour d'expérience n'est encore publié" in reports
     assert not re.search(r"\b0 retours?\b", reports)
     assert "(0 fiche" not in _text(site / "pratiques" / "index.html")
-    assert "exemples fictifs" not in _text(site / "index.html")  # said only while there are
+    home = _text(site / "index.html")
+    assert "exemples fictifs" not in home  # said only while there are
+    # no territory: the map's place says why it is empty and how to fill it
+    assert "Aucun territoire participant n'est encore publié" in home
+    assert "capi new territoire" in home
+    assert 'class="capi-map"' not in (site / "index.html").read_text("utf-8")
+    assert not re.search(r"\b0 (territoires|retours|actions)\b", home)  # no zero figure
 
 
 def test_renaming_the_cycle_is_one_edit_of_mkdocs_yml(repo_copy, tmp_path):

@@ -49,7 +49,13 @@ def test_no_hours_no_text():
 
 @pytest.mark.parametrize(
     ("iso", "french"),
-    [("2026-11", "novembre 2026"), ("2026-06-12", "12 juin 2026"), ("2026", "2026"), ("", "")],
+    [
+        ("2026-11", "novembre 2026"),
+        ("2026-06-12", "12 juin 2026"),
+        ("2026-06-01", "1er juin 2026"),
+        ("2026", "2026"),
+        ("", ""),
+    ],
 )
 def test_dates_in_words(iso, french):
     assert human_date(iso) == french
