@@ -152,6 +152,8 @@ MARKDOWN_EXTENSIONS = (
     "tables",
     "toc",
     "pymdownx.details",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
 )
 
 # may the body hold markup or a link that is not plainly http(s), mailto, tel or relative?
