@@ -44,5 +44,9 @@ bench: $(STAMP)
 axe: $(STAMP)
 	$(BIN)/python -m tests.browser.vendor_axe $(AXE)
 
+# Screenshots of every page type (1280 and 360 px, light and dark) into captures/, for review
+captures: build
+	$(BIN)/python -m tests.browser.captures $(PAGES)
+
 clean:
 	rm -rf site dist .pytest_cache
