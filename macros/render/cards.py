@@ -15,7 +15,7 @@ from ..content.model import Entry
 from ..graph import Graph
 from .entity import entity_link, kind_label, new_badge
 
-SUMMARY_LIMIT = 160  # characters: one line on a desktop, two or three on a phone
+SUMMARY_LIMIT = 200  # characters: two lines on a desktop, a few more on a phone
 
 
 def card_list(cards: list[str]) -> str:
@@ -27,19 +27,26 @@ def card_list(cards: list[str]) -> str:
 
 def entry_card(graph: Graph, page_uri: str, entry: Entry, in_programme: bool = False) -> str:
     """One entry as a card; links are relative to ``page_uri``."""
-    title = new_badge(graph, entry) + entity_link(graph, page_uri, entry)
+    return card(
+        new_badge(graph, entry) + entity_link(graph, page_uri, entry),
+        card_facts(graph, entry, in_programme),
+        [graph.practice_title(p) for p in entry.meta.get("pratiques", [])],
+        card_summary(entry),
+    )
+
+
+def card(title: str, facts: list[str], practices: list[str], summary: str) -> str:
+    """A card from its parts: ``title`` is Markdown (a link, already escaped), the rest plain
+    text, escaped here."""
     parts = [
         '<li class="capi-card" markdown="1">',
         f'<p class="capi-card__title" markdown="span">{title}</p>',
     ]
-    facts = card_facts(graph, entry, in_programme)
     if facts:
         parts.append(f'<p class="capi-card__meta">{escape(" · ".join(facts))}</p>')
-    practices = [graph.practice_title(p) for p in entry.meta.get("pratiques", [])]
     if practices:
         chips = "".join(f"<li>{escape(p)}</li>" for p in practices)
         parts.append(f'<ul class="capi-card__tags" aria-label="Pratiques">{chips}</ul>')
-    summary = card_summary(entry)
     if summary:
         parts.append(f'<p class="capi-card__summary">{escape(summary)}</p>')
     parts.append("</li>")

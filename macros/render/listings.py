@@ -7,7 +7,7 @@ through a sidebar listing every entry (that made builds quadratic: docs/performa
 from __future__ import annotations
 
 from ..graph import Graph
-from .cards import card_list, entry_card
+from .cards import card, card_list, card_summary, entry_card
 from .entity import entity_link, practice_link, theme_link
 from .links import INDEX_PAGES, link, md_escape, src_uri
 
@@ -162,23 +162,20 @@ def index_page(graph: Graph, family: str) -> str:
         intro = f"{compare} : indicateurs, plans d'action, partenariats et pratiques côte à côte."
         return _listing("Territoires participants", lines, family, uri, intro)
     if family == "pratiques":
-        lines = []
+        cards = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
             count = len(graph.by_practice.get(slug, [])) + len(
                 graph.actions_by_practice.get(slug, [])
             )
             practice = graph.practices[slug]
-            summary = practice.entry.meta.get("description", "") if practice.entry else ""
             used = (
                 f"{count} fiche{'s' if count > 1 else ''} et actions"
                 if count
                 else "pas encore de fiche"
             )
-            lines.append(
-                f"- {practice_link(graph, uri, slug)} ({used})"
-                + (f"  \n  {md_escape(summary)}" if summary else "")
-            )
-        return "# Pratiques\n\n" + "\n".join(lines) + "\n"
+            summary = card_summary(practice.entry) if practice.entry else ""
+            cards.append(card(practice_link(graph, uri, slug), [used], [], summary))
+        return "# Pratiques\n\n" + card_list(cards)
     if family == "thematiques":
         lines = [
             f"- {theme_link(graph, uri, slug)} ({len(graph.by_theme.get(slug, []))})"

@@ -83,6 +83,19 @@ def test_listing_cards_show_title_type_places_and_summary(page, site_url, width)
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
 
 
+def test_the_practices_index_is_a_list_of_cards(page, site_url):
+    page.goto(site_url + "pratiques/")
+    cards = page.locator("article li.capi-card")
+    definitions = sorted(ROOT.glob("docs/pratiques/*.md"))
+    assert cards.count() >= len(definitions) > 0
+    for path in definitions:
+        title = _front_matter(path)["title"]
+        card = cards.filter(has=page.get_by_role("link", name=title, exact=True))
+        assert card.locator(".capi-card__title").is_visible(), title
+        facts = card.locator(".capi-card__meta").inner_text()
+        assert re.fullmatch(r"\d+ fiches? et actions|pas encore de fiche", facts), facts
+
+
 def test_a_seance_programme_is_a_list_of_cards(page, site_url):
     page.goto(site_url + PAGE_TYPES["seance"]())
     cards = page.locator("article li.capi-card")
