@@ -68,7 +68,7 @@ def capture(site: Path = ROOT / "site", out: Path = OUT, only: list[str] = ()) -
                             "s => document.body.dataset.mdColorScheme === s", arg=material
                         )
                         path = folder / f"{name}.png"
-                        page.screenshot(path=str(path), full_page=True)
+                        page.screenshot(path=str(path), full_page=True, animations="disabled")
                         written.append(path)
                     context.close()
             browser.close()
