@@ -36,8 +36,9 @@ def entry_card(graph: Graph, page_uri: str, entry: Entry, in_programme: bool = F
 
 
 def card(title: str, facts: list[str], practices: list[str], summary: str) -> str:
-    """A card from its parts: ``title`` is Markdown (a link, already escaped), the rest plain
-    text, escaped here."""
+    """A card from its parts: ``title`` is inline Markdown or HTML, already escaped (a link and
+    perhaps the « Nouveau » badge); ``facts``, ``practices`` and ``summary`` are plain text,
+    escaped here."""
     parts = [
         '<li class="capi-card" markdown="1">',
         f'<p class="capi-card__title" markdown="span">{title}</p>',
