@@ -131,10 +131,15 @@ def test_a_printed_report_shows_its_text_and_link_addresses_without_the_frame(
     for text in CHROME:
         assert text in screen, f"« {text} » is not on the page: the check would prove nothing"
         assert text not in printed, f"« {text} » est imprimé"
-    # the public address of a link to another page of the site, after the link's text
-    link = page.locator("article a[data-capi-url]").first
+    # the public address of a link in the text to another page of the site, after the link
+    link = page.locator("article p:not(.capi-badges) a[data-capi-url]").first
     name, address = link.inner_text(), link.get_attribute("data-capi-url")
     assert address.startswith("https://") and address not in screen
+    assert _squeeze(f"{name} ({address})") in _squeeze(printed), address
+    # and the address of a link to another site, as written
+    external = page.locator("article :is(p, li) > a[href^='https://']").first
+    name, address = external.inner_text(), external.get_attribute("href")
+    assert address not in screen
     assert _squeeze(f"{name} ({address})") in _squeeze(printed), address
 
 
