@@ -174,3 +174,13 @@ def test_printed_tables_keep_every_column(page, site_url, name):
     assert len(last_cells) >= 2
     for cell in last_cells:  # the rightmost column: the first to go if a table is cut
         assert _squeeze(cell) in _squeeze(printed), cell
+
+
+def test_the_page_for_unknown_addresses_speaks_french_and_shows_ways_back(page, site_url):
+    # what GitHub Pages serves for an address the site does not have
+    page.goto(site_url + PAGE_TYPES["404"]())
+    assert page.locator("article h1").inner_text() == "Page introuvable"
+    links = page.locator("article ul a")
+    assert links.count() == 4
+    for href in links.evaluate_all("links => links.map(a => a.href)"):
+        assert page.request.get(href).ok, href
