@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 
 PETROL = {"light": "rgb(13, 77, 92)", "dark": "rgb(10, 61, 73)"}  # the header, docs/assets/capi.css
 SCHEMES = {"light": "default", "dark": "slate"}
+SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["site_name"]
 
 
 def _front_matter(path) -> dict:
@@ -184,3 +185,15 @@ def test_the_page_for_unknown_addresses_speaks_french_and_shows_ways_back(page, 
     assert links.count() == 4
     for href in links.evaluate_all("links => links.map(a => a.href)"):
         assert page.request.get(href).ok, href
+
+
+def test_on_a_phone_the_header_shows_the_whole_site_name(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url)
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert name.inner_text() == SITE_NAME
+    cut = name.evaluate(
+        "e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1"
+    )
+    assert not cut, "le nom du site est coupé dans l'en-tête"
+    assert name.evaluate("e => e.getBoundingClientRect().right") <= 360
