@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build test lint check publish bench clean
+.PHONY: setup serve build test lint check publish bench clean axe captures
 
 setup: $(STAMP)
 
@@ -38,6 +38,15 @@ publish: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The accessibility audit's axe-core, replaced by the latest release (or AXE=x.y.z) from npm:
+# the only command that downloads, run by hand; commit what it writes (tests/browser/vendor/)
+axe: $(STAMP)
+	$(BIN)/python -m tests.browser.vendor_axe $(AXE)
+
+# Screenshots of every page type (1280 and 360 px, light and dark) into captures/, for review
+captures: build
+	$(BIN)/python -m tests.browser.captures $(PAGES)
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -15,6 +15,7 @@ EXAMPLE_BANNER = (
 )
 
 KIND_LABELS = {**KINDS, "intervention": "intervention"}
+NBSP = "\u00a0"  # before a colon in French: the label never ends a line without its colon
 NEW_BADGE = '<span class="capi-new">Nouveau</span>'
 
 
@@ -49,24 +50,24 @@ def badges(graph: Graph, entry: Entry) -> str:
     uri, meta, parts = entry.src_uri, entry.meta, []
     seance = graph.seance_of(entry) if entry.kind == "intervention" else None
     if seance is not None:
-        parts.append(f"**Séance** : {entity_link(graph, uri, seance)}")
+        parts.append(f"**Séance**{NBSP}: {entity_link(graph, uri, seance)}")
     if entry.kind == "intervention":
-        parts.append(f"**Format** : {md_escape(kind_label(entry, graph))}")
+        parts.append(f"**Format**{NBSP}: {md_escape(kind_label(entry, graph))}")
     territory = entry.territory
     if territory and entry.kind != "territoire":
         target = graph.get("territoire", territory)
         if target is not None:
-            parts.append(f"**Territoire** : {entity_link(graph, uri, target)}")
+            parts.append(f"**Territoire**{NBSP}: {entity_link(graph, uri, target)}")
     elif meta.get("localisation"):
-        parts.append(f"**Lieu** : {md_escape(meta['localisation'])}")
+        parts.append(f"**Lieu**{NBSP}: {md_escape(meta['localisation'])}")
     if meta.get("type_acteur"):
-        parts.append(f"**Acteur** : {actor_link(graph, uri, meta['type_acteur'])}")
+        parts.append(f"**Acteur**{NBSP}: {actor_link(graph, uri, meta['type_acteur'])}")
     if meta.get("thematiques"):
         themes = ", ".join(theme_link(graph, uri, t) for t in meta["thematiques"])
-        parts.append(f"**Thématiques** : {themes}")
+        parts.append(f"**Thématiques**{NBSP}: {themes}")
     if meta.get("pratiques"):
         practices = ", ".join(practice_link(graph, uri, p) for p in meta["pratiques"])
-        parts.append(f"**Pratiques** : {practices}")
+        parts.append(f"**Pratiques**{NBSP}: {practices}")
     if not parts:
         return ""
     return " · ".join(parts) + "\n{: .capi-badges }\n"

@@ -7,7 +7,8 @@ through a sidebar listing every entry (that made builds quadratic: docs/performa
 from __future__ import annotations
 
 from ..graph import Graph
-from .entity import entity_link, entry_line, practice_link, theme_link
+from .cards import card, card_list, card_summary, entry_card
+from .entity import entity_link, practice_link, theme_link
 from .intros import actor_intro, practice_intro, theme_intro
 from .links import INDEX_PAGES, link, md_escape, src_uri
 
@@ -16,6 +17,17 @@ def _section(title: str, lines: list[str]) -> list[str]:
     if not lines:
         return []
     return [f"## {title} ({len(lines)})", "", *lines, ""]
+
+
+def _cards(graph: Graph, page_uri: str, entries: list) -> list[str]:
+    """Entries as one list of cards (a single block: ``_cards_section`` counts the entries)."""
+    return [card_list([entry_card(graph, page_uri, e) for e in entries])] if entries else []
+
+
+def _cards_section(graph: Graph, title: str, page_uri: str, entries: list) -> list[str]:
+    if not entries:
+        return []
+    return [f"## {title} ({len(entries)})", "", *_cards(graph, page_uri, entries), ""]
 
 
 def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
@@ -27,8 +39,8 @@ def practice_lists(graph: Graph, slug: str, page_uri: str) -> str:
     actions = graph.actions_by_practice.get(slug, [])
     territories = sorted(graph.territories_by_practice.get(slug, set()))
     out: list[str] = [practice_intro(graph, slug)]
-    out += _section("Retours d'expérience", [entry_line(graph, page_uri, e) for e in reports])
-    out += _section("Autres interventions", [entry_line(graph, page_uri, e) for e in others])
+    out += _cards_section(graph, "Retours d'expérience", page_uri, reports)
+    out += _cards_section(graph, "Autres interventions", page_uri, others)
     out += _section(
         "Séances", [f"- {entity_link(graph, page_uri, s)}" for _, s in sorted(seances.items())]
     )
@@ -69,8 +81,8 @@ def theme_page(graph: Graph, slug: str) -> str:
     out = [f"# {md_escape(graph.label('thematiques', slug))}", "", theme_intro(graph, slug)]
     reports = [e for e in entries if e.is_report]
     items = [e for e in entries if e.kind == "intervention" and not e.is_report]
-    out += _section("Retours d'expérience", [entry_line(graph, uri, e) for e in reports])
-    out += _section("Interventions", [entry_line(graph, uri, e) for e in items])
+    out += _cards_section(graph, "Retours d'expérience", uri, reports)
+    out += _cards_section(graph, "Interventions", uri, items)
     out += _section(
         "Séances", [f"- {entity_link(graph, uri, e)}" for e in entries if e.kind == "seance"]
     )
@@ -153,41 +165,34 @@ def _listing(title: str, lines: list[str], family: str, uri: str, intro: str = "
 def index_page(graph: Graph, family: str) -> str:
     uri = INDEX_PAGES[family]
     if family == "seances":
-        lines = [entry_line(graph, uri, e) + _questions(e) for e in graph.by_kind["seance"]]
+        lines = _cards(graph, uri, graph.by_kind["seance"])
         return _listing("Les séances du cycle", lines, family, uri)
     if family == "retours":
         reports = [e for e in graph.by_kind["intervention"] if e.is_report]
-        lines = [entry_line(graph, uri, e) for e in reports]
+        lines = _cards(graph, uri, reports)
         count = f"{len(reports)} retour{'s' if len(reports) > 1 else ''} d'expérience"
         intro = f"{count} présenté{'s' if len(reports) > 1 else ''} pendant le cycle, par séance."
         return _listing("Retours d'expérience", lines, family, uri, intro)
     if family == "territoires":
-        lines = [
-            f"- {entity_link(graph, uri, e)}"
-            + (f"  \n  {md_escape(e.meta['resume'])}" if e.meta.get("resume") else "")
-            for e in graph.by_kind["territoire"]
-        ]
+        lines = _cards(graph, uri, graph.by_kind["territoire"])
         compare = link(uri, "territoires/comparer.md", "Comparer les territoires")
         intro = f"{compare} : indicateurs, plans d'action, partenariats et pratiques côte à côte."
         return _listing("Territoires participants", lines, family, uri, intro)
     if family == "pratiques":
-        lines = []
+        cards = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
             count = len(graph.by_practice.get(slug, [])) + len(
                 graph.actions_by_practice.get(slug, [])
             )
             practice = graph.practices[slug]
-            summary = practice.entry.meta.get("description", "") if practice.entry else ""
             used = (
                 f"{count} fiche{'s' if count > 1 else ''} et actions"
                 if count
                 else "pas encore de fiche"
             )
-            lines.append(
-                f"- {practice_link(graph, uri, slug)} ({used})"
-                + (f"  \n  {md_escape(summary)}" if summary else "")
-            )
-        return "# Pratiques\n\n" + "\n".join(lines) + "\n"
+            summary = card_summary(practice.entry) if practice.entry else ""
+            cards.append(card(practice_link(graph, uri, slug), [used], [], summary))
+        return "# Pratiques\n\n" + card_list(cards)
     if family == "thematiques":
         lines = [
             f"- {theme_link(graph, uri, slug)} ({len(graph.by_theme.get(slug, []))})"
@@ -199,8 +204,3 @@ def index_page(graph: Graph, family: str) -> str:
         for slug, label in graph.vocabularies.get("types_acteurs", {}).items()
     ]
     return "# Types d'acteurs\n\n" + "\n".join(lines) + "\n"
-
-
-def _questions(entry) -> str:
-    questions = entry.meta.get("questions", [])
-    return f"  \n  *{md_escape(questions[0])}*" if questions else ""

@@ -7,7 +7,8 @@ from html import escape
 
 from ..content.model import Entry
 from ..graph import FORMAT_ORDER, Graph
-from .entity import actor_link, entity_link, md_escape, practice_link
+from .cards import card_list, entry_card
+from .entity import actor_link, md_escape
 
 
 def table(
@@ -83,29 +84,11 @@ def seance_programme(graph: Graph, entry: Entry, page_uri: str | None = None) ->
         if len(groups[fmt]) > 1:
             label = FORMAT_PLURALS.get(fmt, label)
         out += [f"### {md_escape(label)}", ""]
-        for item in groups[fmt]:
-            out.append(f"- {entity_link(graph, uri, item)}")
-            details = _item_details(graph, uri, item)
-            if details:
-                out[-1] += f"  \n  {details}"
-        out.append("")
-    return "\n".join(out)
-
-
-def _item_details(graph: Graph, page_uri: str, item: Entry) -> str:
-    meta, parts = item.meta, []
-    if meta.get("structure"):
-        parts.append(md_escape(meta["structure"]))
-    territory = graph.get("territoire", meta.get("territoire", ""))
-    if territory is not None:
-        parts.append(entity_link(graph, page_uri, territory))
-    elif meta.get("localisation"):
-        parts.append(md_escape(meta["localisation"]))
-    if meta.get("pratiques"):
-        parts.append(
-            "pratiques : " + ", ".join(practice_link(graph, page_uri, p) for p in meta["pratiques"])
+        # the heading says the format: the cards say the rest
+        out.append(
+            card_list([entry_card(graph, uri, item, in_programme=True) for item in groups[fmt]])
         )
-    return " · ".join(parts)
+    return "\n".join(out)
 
 
 def item_sheet(graph: Graph, entry: Entry) -> str:

@@ -27,6 +27,9 @@ INPUT_RE = re.compile(r"<input\b[^>]*>")
 CHECKBOX_AUTOCOMPLETE_RE = re.compile(r'\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX_RE = re.compile(r'\s+tabindex=""')
 LABEL_FOR_RE = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"')
+# the footer's previous/next links: Material escapes a title MkDocs already escaped
+FOOTER_LABEL_RE = re.compile(r'(<a [^>]*class="md-footer__link[^"]*" aria-label=")([^"]*)"')
+DOUBLE_ESCAPED_RE = re.compile(r"&amp;(#x?[0-9a-fA-F]+|amp|quot|lt|gt|apos);")
 
 
 def _checkbox_without_autocomplete(match: re.Match[str]) -> str:
@@ -43,10 +46,16 @@ def conform_theme_markup(html: str) -> str:
     - ``tabindex=""`` on section labels (``nav-item.html``) is an invalid value that browsers
       ignore: dropping it changes nothing;
     - ``<label for="__toc">`` (``toc.html``) names a checkbox that only pages listed in the
-      navigation have: on the others the label points nowhere, so its ``for`` is dropped.
+      navigation have: on the others the label points nowhere, so its ``for`` is dropped;
+    - the footer's ``aria-label="Précédent: Types d&amp;#x27;acteurs"`` (``footer.html``
+      escapes a title that is already escaped) is read out with its entity, unlike the
+      visible title (axe-core: label-content-name-mismatch): escaped once only.
     """
     html = INPUT_RE.sub(_checkbox_without_autocomplete, html)
     html = EMPTY_TABINDEX_RE.sub("", html)
+    html = FOOTER_LABEL_RE.sub(
+        lambda m: m.group(1) + DOUBLE_ESCAPED_RE.sub(r"&\1;", m.group(2)) + '"', html
+    )
     # plain substring searches: a page has few labels but many ids (cheaper than collecting)
     return LABEL_FOR_RE.sub(
         lambda m: m.group(0) if f'id="{m.group(2)}"' in html else m.group(1), html

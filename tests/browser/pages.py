@@ -18,6 +18,14 @@ def _report() -> str:
     raise AssertionError("no experience report in the repository")
 
 
+def _intervention() -> str:
+    """A programme item that is not an experience report (an apport, a visit…)."""
+    for path in sorted(ROOT.glob("sessions/*/*.md")):
+        if path.name != "index.md" and "retour-experience" not in path.read_text("utf-8"):
+            return f"seances/{path.parent.name}/{path.stem}/"
+    raise AssertionError("no programme item other than experience reports in the repository")
+
+
 def _territory() -> str:
     return f"territoires/{_first('territories/*/index.md').split('/')[1]}/"
 
@@ -30,6 +38,7 @@ PAGE_TYPES = {
     "home": lambda: "",
     "seance": lambda: f"seances/{_first('sessions/*/index.md').split('/')[1]}/",
     "report": lambda: _report(),
+    "intervention": lambda: _intervention(),
     "territory": lambda: _territory(),
     "diagnostic": lambda: _territory() + "diagnostic/",
     "plan": lambda: _territory() + "plan-d-action/",
@@ -47,6 +56,9 @@ OTHER_PAGES = {
     "news": "nouveautes/",
     "restitution": "restitution/",
     "restitution-territories": "restitution/territoires/",
+    "reports": "retours/",
+    "practices": "pratiques/",
+    "search-page": "recherche/",
     "guides": "guides/",
     "guide-contributing": "guides/contribuer/",
     "error-messages": "guides/messages-erreur/",

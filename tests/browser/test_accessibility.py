@@ -3,8 +3,9 @@
 axe-core is committed in ``tests/browser/vendor/axe.min.js`` (version and origin in the README
 beside it) and injected into each page with Playwright: nothing is fetched at run time.
 
-Audited: one page per page type (``pages.PAGE_TYPES``, the 404 page included), the
-restitution, the explorer once it is built, and the search panel open on results; each in the
+Audited: one page per page type (``pages.PAGE_TYPES``, the 404 page included), the pages
+every reader reaches (``pages.OTHER_PAGES``: restitution, listings, guides, search page…), the
+explorer once it is built, and the search panel open on results; each in the
 light and the dark palette (the palette follows ``prefers-color-scheme``, emulated), on a
 desktop viewport and a 360 px wide phone viewport.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.pages import EXPLORER, PAGE_TYPES
+from tests.browser.pages import EXPLORER, OTHER_PAGES, PAGE_TYPES
 
 HERE = Path(__file__).parent
 AXE = HERE / "vendor" / "axe.min.js"
@@ -50,8 +51,7 @@ SEARCH_SHOWN = """urls => {
 }"""
 TARGETS = {
     **{name: url() for name, url in PAGE_TYPES.items()},
-    "restitution": "restitution/",
-    "news": "nouveautes/",  # badges and muted dates on a long list
+    **OTHER_PAGES,  # restitution, listings (cards), guides, search page, news…
     "explorer": EXPLORER,
     SEARCH: "",
 }

@@ -39,6 +39,18 @@ CASES = [
         '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">T</label>',
     ),
     (
+        "footer link label escaped once, as the visible title",
+        '<a href="../acteurs/" class="md-footer__link md-footer__link--prev" '
+        'aria-label="Précédent: Types d&amp;#x27;acteurs &amp;amp; structures">',
+        '<a href="../acteurs/" class="md-footer__link md-footer__link--prev" '
+        'aria-label="Précédent: Types d&#x27;acteurs &amp; structures">',
+    ),
+    (
+        "an escaped ampersand written in other labels is kept",
+        '<nav aria-label="A &amp;amp; B">',
+        '<nav aria-label="A &amp;amp; B">',
+    ),
+    (
         "text that looks like markup is left alone",
         '<p>tabindex="" et for="__toc" dans un exemple</p>',
         '<p>tabindex="" et for="__toc" dans un exemple</p>',
