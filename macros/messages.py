@@ -377,6 +377,19 @@ TEXTS: dict[str, str] = {
     "publish.step_site": "construction du site",
     "publish.step_offline": "construction hors ligne",
     "publish.failed": "capi publish : échec ({step}) ; {folder}/ est inchangé.",
+    "publish.archive": "capi publish : archive des éditions…",
+    "publish.archived": (
+        "capi publish : édition {edition} archivée dans {archives} ; le site publié la sert "
+        "à sa racine et {count} édition(s) antérieure(s) sous editions/."
+    ),
+    "publish.edition_name": (
+        "capi publish : nom d'édition « {edition} » refusé ; il sert d'adresse : lettres "
+        "sans accents, chiffres et tirets (ex. 2026, 2027-printemps)."
+    ),
+    "publish.archive_unreadable": (
+        "capi publish : {problem} ; rien n'a été publié. Restaurez ce fichier depuis git "
+        "(git checkout -- editions/) puis relancez."
+    ),
     "publish.done": (
         "capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
         "site-hors-ligne.zip, donnees/, SHA256SUMS)"

@@ -253,7 +253,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     root = find_root(Path.cwd())
     target = Path(args.dossier) if args.dossier else root / "dist"
-    return publish(root, target, args.edition, args.sans_exemples)
+    archives = None
+    if args.edition:  # a named edition is archived; an unnamed publication is a draft
+        archives = Path(args.archives) if args.archives else root / "editions"
+    return publish(root, target, args.edition, args.sans_exemples, archives)
 
 
 def cmd_links(args: argparse.Namespace) -> int:
@@ -351,6 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--sans-exemples", action="store_true", help="exclut les fiches marquées « exemple: true »"
     )
     publish.add_argument("--dossier", help="dossier de sortie (par défaut : dist/)")
+    publish.add_argument(
+        "--archives",
+        help="archive des éditions, où --edition ajoute la sienne (par défaut : editions/)",
+    )
     publish.set_defaults(func=cmd_publish)
     links = sub.add_parser(
         "liens",

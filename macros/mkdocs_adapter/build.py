@@ -59,3 +59,8 @@ def site_identity(root: Path) -> dict[str, str]:
     capi = config.plugins.get("capi")
     licence = capi.config.licence if capi is not None else DEFAULT_LICENCE
     return {"title": config.site_name, "organiser": config.site_author or "", "licence": licence}
+
+
+def site_url(root: Path) -> str:
+    """The public address in ``mkdocs.yml`` (an archived edition's pages are moved under it)."""
+    return load_config(str(root / "mkdocs.yml")).site_url or ""

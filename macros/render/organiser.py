@@ -69,20 +69,26 @@ def programme(graph: Graph, page_uri: str, seance: str) -> str:
     return seance_programme(graph, entry, page_uri).split("\n", 2)[-1]  # without its heading
 
 
-def key_figures(graph: Graph, page_uri: str) -> str:
-    """The cycle in numbers, as a table and an accessible bar chart of the same numbers."""
+def key_figure_rows(graph: Graph) -> list[tuple[str, int]]:
+    """The cycle's key figures (label, number): the home page and the editions' comparison."""
     reports = [e for e in graph.by_kind.get("intervention", []) if e.is_report]
     actions = [a for acts in graph.actions_by_territory.values() for a in acts]
-    structures = Counter(
-        t for t, rows in graph.by_actor.items() for e, _ in rows if e.kind == "territoire"
-    )
-    figures = [
+    return [
         ("Territoires participants", len(graph.by_kind.get("territoire", []))),
         ("Séances", len(graph.by_kind.get("seance", []))),
         ("Retours d'expérience", len(reports)),
         ("Pratiques", len(graph.practices)),
         ("Actions des plans d'action", len(actions)),
     ]
+
+
+def key_figures(graph: Graph, page_uri: str) -> str:
+    """The cycle in numbers, as a table and an accessible bar chart of the same numbers."""
+    actions = [a for acts in graph.actions_by_territory.values() for a in acts]
+    structures = Counter(
+        t for t, rows in graph.by_actor.items() for e, _ in rows if e.kind == "territoire"
+    )
+    figures = key_figure_rows(graph)
     out = ["| Chiffre clé | Nombre |", "|---|---|"]
     out += [f"| {label} | {value} |" for label, value in figures]
     statuses = Counter(a.data["statut"] for a in actions)
