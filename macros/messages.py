@@ -265,7 +265,7 @@ REMEDIES: dict[str, str] = {
     "`mon-atelier.md` (le message donne le nom à utiliser). Il ne contient ni caractère de "
     "contrôle (retour à la ligne, tabulation…) ni chiffres autres que 0 à 9.",
     "E037": "Une référence s'écrit `[[type:identifiant]]` entre doubles crochets, par exemple "
-    "`[[pratique:fablab]]` ou `[[territoire:coteaux-du-mirel|les Coteaux]]` ; elle peut "
+    "`[[pratique:fablab]]` ou `[[territoire:identifiant|libellé]]` ; elle peut "
     "être coupée par un retour à la ligne, mais pas par une ligne vide.",
     "W002": "Le texte collé depuis un traitement de texte ou une page web apporte souvent une "
     "mise en forme (polices, tailles, `<font>`, `align`, `target`…) que le site ne "
