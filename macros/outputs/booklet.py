@@ -121,7 +121,7 @@ def parts(graph: Graph) -> list[Part]:
         ]
         territories += found
         documents += found
-    return [
+    book = [
         Part(
             "Restitution",
             [
@@ -134,6 +134,9 @@ def parts(graph: Graph) -> list[Part]:
         Part("Les séances", seances, frozenset(items)),
         Part("Les territoires et leurs livrables", territories, frozenset(documents)),
     ]
+    # a part with no page would be a divider alone (a clean start has no territory yet;
+    # the restitution's « Les territoires en une page » says so in a sentence)
+    return [part for part in book if part.urls]
 
 
 PRACTICE_INDEX = "Index des pratiques"
