@@ -221,9 +221,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.dossier) if args.dossier else root / "site" / open_data.DATA_DIR
     from ..mkdocs_adapter.build import site_identity  # MkDocs reads the licence from mkdocs.yml
 
-    licence = site_identity(root)["licence"]
+    identity = site_identity(root)
+    files = open_data.all_files(Graph(corpus), args.edition, identity["licence"], identity["title"])
     with atomic.replacing(target) as work:
-        for name, content in open_data.all_files(Graph(corpus), args.edition, licence).items():
+        for name, content in files.items():
             (work / name).write_text(content, encoding="utf-8", newline="")
     print(say("export.done", count=len(open_data.FILES), target=target))
     return 0

@@ -167,10 +167,12 @@ def publish(
                     config["organiser"],
                     stamp["date"],
                     config["licence"],
+                    config["subtitle"],
                 )
                 data = work / open_data.DATA_DIR
                 data.mkdir()
-                for name, content in open_data.all_files(graph, edition, config["licence"]).items():
+                files = open_data.all_files(graph, edition, config["licence"], config["title"])
+                for name, content in files.items():
                     (data / name).write_text(content, encoding="utf-8", newline="")
                 if archives is not None:
                     _with_archive(archives, work, current, earlier, site_url(sources))

@@ -41,6 +41,12 @@ def define_env(env) -> None:
         return organiser.calendar(graph, uri)
 
     @env.macro
+    def livrables() -> str:
+        """The deliverables the cycle asks of each territory (vocabulaires.yml « livrables »)."""
+        graph, uri = _context()
+        return organiser.deliverables(graph, uri)
+
+    @env.macro
     def exemples_publies() -> int:
         """How many example entries (exemple: true) the site shows: 0 after a clean start."""
         graph, _ = _context()

@@ -266,7 +266,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             )
         )
         for name, content in open_data.all_files(
-            graph, self.config.edition, self.config.licence
+            graph, self.config.edition, self.config.licence, config.site_name
         ).items():
             files.append(File.generated(config, f"{open_data.DATA_DIR}/{name}", content=content))
         for path, content in written.items():

@@ -205,6 +205,7 @@ def booklet_html(
     organiser: str,
     date: str,
     licence: str = "",
+    subtitle: str = "",
 ) -> str:
     book = parts(graph)
     examples = sum(1 for entry in graph.entries.values() if entry.is_example)
@@ -236,8 +237,8 @@ def booklet_html(
     body.append(index)
     cover = (
         f'<section class="cover"><h1>{html.escape(title)}</h1>'
-        f"<p>Restitution du cycle de qualification</p>"
-        f'<p class="edition">Édition {html.escape(edition)}</p>'
+        + (f"<p>{html.escape(subtitle)}</p>" if subtitle else "")
+        + f'<p class="edition">Édition {html.escape(edition)}</p>'
         f"<p>{html.escape(organiser)}</p><p>Publié le {html.escape(date)}</p></section>"
     )
     return (
@@ -317,8 +318,9 @@ def write_booklet(
     organiser: str,
     date: str,
     licence: str = "",
+    subtitle: str = "",
 ) -> None:
-    document = booklet_html(site_dir, graph, title, edition, organiser, date, licence)
+    document = booklet_html(site_dir, graph, title, edition, organiser, date, licence, subtitle)
     render_pdf(document, site_dir, out)
 
 

@@ -131,3 +131,21 @@ def calendar(graph: Graph, page_uri: str) -> str:
             ]
         )
     return table(["N°", "Séance", "Date", "Lieu"], rows)
+
+
+def deliverables(graph: Graph, page_uri: str) -> str:
+    """The deliverables the cycle asks of each territoire, as ``vocabulaires.yml`` lists them
+    (``livrables``, and ``livrables_descriptions`` for what each holds)."""
+    asked = graph.vocabularies.get("livrables", {})
+    if not asked:
+        return (
+            "*Ce cycle ne demande pas de livrable aux territoires "
+            "(liste `livrables` de `vocabulaires.yml`).*\n"
+        )
+    said = graph.vocabularies.get("livrables_descriptions", {})
+    lines = []
+    for number, (kind, label) in enumerate(asked.items(), 1):
+        what = f" : {md_escape(said[kind])}" if said.get(kind) else ""
+        lines.append(f"{number}. **{md_escape(label)}**{what} ;")
+    lines[-1] = lines[-1].removesuffix(" ;") + "."
+    return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The restitution section (« Et après ? »): the cycle's lessons, gathered from the graph.
+"""The restitution section (the closing séance's): the cycle's lessons, gathered from the graph.
 
 Organisers own the introduction (``docs/restitution/index.md``); the engine adds the
 rest, so the restitution is always consistent with the pages it summarises.
