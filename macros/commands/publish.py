@@ -127,8 +127,8 @@ def publish(
         history = read_history(sources, [e.path for e in corpus.entries], git_root=root)
         graph = Graph(corpus, history)
         stamp = {"edition": edition, "date": today.strftime("%d/%m/%Y")}
-        config = site_identity(sources)
-        current = editions.summary(graph, edition, today, config["title"])
+        identity = site_identity(sources)
+        current = editions.summary(graph, edition, today, identity["title"])
 
         def stamped(config) -> None:
             config.plugins["capi"].config.edition = edition
@@ -162,16 +162,16 @@ def publish(
                     work / "site",
                     graph,
                     work / "restitution.pdf",
-                    config["title"],
+                    identity["title"],
                     edition,
-                    config["organiser"],
+                    identity["organiser"],
                     stamp["date"],
-                    config["licence"],
-                    config["subtitle"],
+                    identity["licence"],
+                    identity["subtitle"],
                 )
                 data = work / open_data.DATA_DIR
                 data.mkdir()
-                files = open_data.all_files(graph, edition, config["licence"], config["title"])
+                files = open_data.all_files(graph, edition, identity["licence"], identity["title"])
                 for name, content in files.items():
                     (data / name).write_text(content, encoding="utf-8", newline="")
                 if archives is not None:

@@ -77,6 +77,8 @@ def read_archive(folder: Path) -> list[dict]:
     """The archived editions' summaries, by name; an unreadable one stops the publication."""
     found = []
     for path in sorted(folder.glob(f"*/{SUMMARY}")) if folder.is_dir() else []:
+        if path.parent.name.startswith("."):
+            continue  # what an interrupted publication left (atomic.replacing's work folder)
         where = path.as_posix()
         try:
             data = json.loads(path.read_text("utf-8"))
