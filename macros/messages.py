@@ -377,6 +377,17 @@ TEXTS: dict[str, str] = {
     "publish.step_site": "construction du site",
     "publish.step_offline": "construction hors ligne",
     "publish.failed": "capi publish : échec ({step}) ; {folder}/ est inchangé.",
+    # capi nouveau-cycle
+    "new_cycle.invalid": (
+        "capi nouveau-cycle : {count} problème(s) ; rien n'a été retiré. Corrigez-les "
+        "(capi check) puis relancez."
+    ),
+    "new_cycle.deleted": "supprimé : {path}",
+    "new_cycle.edited": "exemples retirés : {path}",
+    "new_cycle.done": (
+        "capi nouveau-cycle : {deleted} fiche(s) d'exemple supprimée(s), {edited} fichier(s) "
+        "sans leurs passages d'exemple. Relisez (git diff), puis capi check et make build."
+    ),
     "publish.archive": "capi publish : archive des éditions…",
     "publish.archived": (
         "capi publish : édition {edition} archivée dans {archives} ; le site publié la sert "

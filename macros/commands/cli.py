@@ -260,6 +260,27 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return publish(root, target, args.edition, args.sans_exemples, archives)
 
 
+def cmd_new_cycle(args: argparse.Namespace) -> int:
+    """Take the example content out of the repository itself (files and passages)."""
+    from .clean_start import remove_examples
+
+    root = find_root(Path.cwd())
+    corpus = load_corpus(root)
+    if corpus.problems.errors:
+        for problem in corpus.problems:
+            print(problem, file=sys.stderr)
+        print(say("new_cycle.invalid", count=len(corpus.problems.errors)), file=sys.stderr)
+        return 1
+    deleted, edited = remove_examples(root, {e.path for e in corpus.entries if e.is_example})
+    for path in deleted:
+        print(say("new_cycle.deleted", path=path))
+    for path in edited:
+        print(say("new_cycle.edited", path=path))
+    refresh_schemas(root)  # the territories removed are no longer values the editors offer
+    print(say("new_cycle.done", deleted=len(deleted), edited=len(edited)))
+    return 0
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     links = external_links(root)
@@ -360,6 +381,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="archive des éditions, où --edition ajoute la sienne (par défaut : editions/)",
     )
     publish.set_defaults(func=cmd_publish)
+    new_cycle = sub.add_parser(
+        "nouveau-cycle",
+        help="retire du dépôt les fiches et passages d'exemple (départ d'un nouveau cycle)",
+        description="Supprime les fiches marquées « exemple: true », les territoires qui "
+        "n'en avaient pas d'autres, et dans les autres fichiers les blocs « example » et les "
+        "lignes d'en-tête terminées par « # exemple ». Relisez ensuite avec git diff.",
+    )
+    new_cycle.set_defaults(func=cmd_new_cycle)
     links = sub.add_parser(
         "liens",
         help="liste les liens externes des fiches (et les teste)",

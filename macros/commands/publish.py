@@ -15,13 +15,13 @@ import zipfile
 from pathlib import Path
 
 from ..content.corpus import load_corpus
-from ..content.examples import without_example_passages
 from ..content.history import read_history
 from ..graph import Graph
 from ..messages import say
 from ..mkdocs_adapter.build import build_site, site_identity, site_url
 from ..outputs import atomic, editions, open_data
 from ..outputs.booklet import write_booklet
+from .clean_start import remove_examples
 
 COPIED = ("docs", "sessions", "territories", "mkdocs.yml", "vocabulaires.yml", "schemas")
 
@@ -38,22 +38,7 @@ def _without_examples(root: Path, work: Path) -> Path:
         elif source.is_file():
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)
-    for path in examples:
-        (copy / path).unlink()
-    for folder in (copy / "territories").glob("*"):  # a territory made only of examples
-        if folder.is_dir() and not (folder / "index.md").exists():
-            shutil.rmtree(folder)
-    for name in ("docs", "sessions", "territories"):  # fictional details in real files
-        for path in (copy / name).rglob("*.md"):
-            if path.is_symlink():
-                continue  # refused by the check, as in the original (E034)
-            try:
-                text = path.read_text("utf-8")
-            except UnicodeDecodeError:
-                continue  # the check reports it on its line
-            kept = without_example_passages(text)
-            if kept != text:
-                path.write_text(kept, "utf-8")
+    remove_examples(copy, examples)
     return copy
 
 

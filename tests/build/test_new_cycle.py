@@ -159,3 +159,24 @@ def test_the_cycle_identity_reaches_the_booklet_the_data_and_the_deliverables(re
     assert made == ["diagnostic.md", "index.md", "partenariat.md"]
     partnership = (repo_copy / "territories" / "rives-du-lys" / "partenariat.md").read_text()
     assert 'title: "Alliance locale — Rives Du Lys"' in partnership
+
+
+def test_nouveau_cycle_takes_the_examples_out_of_the_repository(repo_copy, tmp_path):
+    done = run_capi("nouveau-cycle", cwd=repo_copy)
+    assert done.returncode == 0, done.stderr
+    assert "supprimé : territories/coteaux-du-mirel/index.md" in done.stdout
+    assert "exemples retirés : sessions/02-developpement-economique/index.md" in done.stdout
+    left = [
+        p.relative_to(repo_copy).as_posix()
+        for p in [*repo_copy.glob("sessions/*/*.md"), *repo_copy.glob("territories/**/*.md")]
+        if "\nexemple: true\n" in p.read_text("utf-8")
+    ]
+    assert left == [] and not list(repo_copy.glob("territories/*"))
+    seance = (repo_copy / "sessions" / "02-developpement-economique" / "index.md").read_text()
+    assert "Mirel" not in seance and "Exemple fictif" not in seance
+    assert "numérique, levier de développement économique" in seance  # the real séance stays
+    assert run_capi("check", cwd=repo_copy).returncode == 0
+    site = tmp_path / "site"
+    built = run_capi("build", "--dossier", str(site), cwd=repo_copy)
+    assert built.returncode == 0, built.stderr
+    assert "Aucun territoire n'a encore publié" in _text(site / "territoires" / "index.html")
