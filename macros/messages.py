@@ -270,7 +270,7 @@ REMEDIES: dict[str, str] = {
     "`mon-atelier.md` (le message donne le nom à utiliser). Il ne contient ni caractère de "
     "contrôle (retour à la ligne, tabulation…) ni chiffres autres que 0 à 9.",
     "E037": "Une référence s'écrit `[[type:identifiant]]` entre doubles crochets, par exemple "
-    "`[[pratique:fablab]]` ou `[[territoire:coteaux-du-mirel|les Coteaux]]` ; elle peut "
+    "`[[pratique:fablab]]` ou `[[territoire:identifiant|libellé]]` ; elle peut "
     "être coupée par un retour à la ligne, mais pas par une ligne vide.",
     "W002": "Le texte collé depuis un traitement de texte ou une page web apporte souvent une "
     "mise en forme (polices, tailles, `<font>`, `align`, `target`…) que le site ne "
@@ -386,6 +386,30 @@ TEXTS: dict[str, str] = {
     "publish.step_site": "construction du site",
     "publish.step_offline": "construction hors ligne",
     "publish.failed": "capi publish : échec ({step}) ; {folder}/ est inchangé.",
+    # capi nouveau-cycle
+    "new_cycle.invalid": (
+        "capi nouveau-cycle : {count} problème(s) ; rien n'a été retiré. Corrigez-les "
+        "(capi check) puis relancez."
+    ),
+    "new_cycle.deleted": "supprimé : {path}",
+    "new_cycle.edited": "exemples retirés : {path}",
+    "new_cycle.done": (
+        "capi nouveau-cycle : {deleted} fiche(s) d'exemple supprimée(s), {edited} fichier(s) "
+        "sans leurs passages d'exemple. Relisez (git diff), puis capi check et make build."
+    ),
+    "publish.archive": "capi publish : archive des éditions…",
+    "publish.archived": (
+        "capi publish : édition {edition} archivée dans {archives} ; le site publié la sert "
+        "à sa racine et {count} édition(s) antérieure(s) sous editions/."
+    ),
+    "publish.edition_name": (
+        "capi publish : nom d'édition « {edition} » refusé ; il sert d'adresse : lettres "
+        "sans accents, chiffres et tirets (ex. 2026, 2027-printemps)."
+    ),
+    "publish.archive_unreadable": (
+        "capi publish : {problem} ; rien n'a été publié. Restaurez ce fichier depuis git "
+        "(git checkout -- editions/) puis relancez."
+    ),
     "publish.done": (
         "capi publish : édition {edition} publiée dans {target} (site/, restitution.pdf, "
         "site-hors-ligne.zip, donnees/, SHA256SUMS)"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,7 +67,10 @@ def repo_copy(tmp_path) -> Path:
 def published(tmp_path_factory) -> Path:
     """``capi publish --edition 2026`` on the repository, once."""
     out = tmp_path_factory.mktemp("publish") / "dist"
-    result = run_capi("publish", "--edition", "2026", "--dossier", str(out))
+    archives = out.parent / "archives"  # never the repository's own editions/
+    result = run_capi(
+        "publish", "--edition", "2026", "--archives", str(archives), "--dossier", str(out)
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "fiche(s) d'exemple" in result.stderr  # the example content is announced
     return out
@@ -108,3 +113,41 @@ def browser():
         )
         yield instance
         instance.close()
+
+
+# ------------------------------------------------------------------ editions
+
+NEW_TERRITORY = "rives-du-lys"
+NEW_TERRITORY_TITLE = "Communauté de communes des Rives du Lys"
+
+
+@pytest.fixture(scope="session")
+def two_editions(tmp_path_factory) -> dict[str, Path]:
+    """Edition 2026 published, then a territory added and edition 2027 published with the
+    same archive: {"repo", "archives", "first" (dist of 2026), "second" (dist of 2027),
+    "frozen" (SHA-256 of each archived 2026 file right after its publication)}."""
+    base = tmp_path_factory.mktemp("editions")
+    repo = copy_repo(base / "repo")
+    archives = base / "archives"
+    out = {"repo": repo, "archives": archives}
+    for edition, name in (("2026", "first"), ("2027", "second")):
+        if edition == "2027":
+            created = run_capi("new", "territoire", NEW_TERRITORY, cwd=repo)
+            assert created.returncode == 0, created.stderr
+            index = repo / "territories" / NEW_TERRITORY / "index.md"
+            title = f'title: "{NEW_TERRITORY_TITLE}"'
+            text = re.sub(r"^title: .*$", title, index.read_text("utf-8"), count=1, flags=re.M)
+            index.write_text(text, "utf-8")
+        out[name] = base / f"dist-{edition}"
+        result = run_capi(
+            "publish", "--edition", edition, "--archives", str(archives),
+            "--dossier", str(out[name]), cwd=repo,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr + result.stdout
+        if edition == "2026":
+            out["frozen"] = {
+                p.relative_to(archives).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(archives.rglob("*"))
+                if p.is_file()
+            }
+    return out

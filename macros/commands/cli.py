@@ -221,9 +221,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.dossier) if args.dossier else root / "site" / open_data.DATA_DIR
     from ..mkdocs_adapter.build import site_identity  # MkDocs reads the licence from mkdocs.yml
 
-    licence = site_identity(root)["licence"]
+    identity = site_identity(root)
+    files = open_data.all_files(Graph(corpus), args.edition, identity["licence"], identity["title"])
     with atomic.replacing(target) as work:
-        for name, content in open_data.all_files(Graph(corpus), args.edition, licence).items():
+        for name, content in files.items():
             (work / name).write_text(content, encoding="utf-8", newline="")
     print(say("export.done", count=len(open_data.FILES), target=target))
     return 0
@@ -253,7 +254,31 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
     root = find_root(Path.cwd())
     target = Path(args.dossier) if args.dossier else root / "dist"
-    return publish(root, target, args.edition, args.sans_exemples)
+    archives = None
+    if args.edition:  # a named edition is archived; an unnamed publication is a draft
+        archives = Path(args.archives) if args.archives else root / "editions"
+    return publish(root, target, args.edition, args.sans_exemples, archives)
+
+
+def cmd_new_cycle(args: argparse.Namespace) -> int:
+    """Take the example content out of the repository itself (files and passages)."""
+    from .clean_start import remove_examples
+
+    root = find_root(Path.cwd())
+    corpus = load_corpus(root)
+    if corpus.problems.errors:
+        for problem in corpus.problems:
+            print(problem, file=sys.stderr)
+        print(say("new_cycle.invalid", count=len(corpus.problems.errors)), file=sys.stderr)
+        return 1
+    deleted, edited = remove_examples(root, {e.path for e in corpus.entries if e.is_example})
+    for path in deleted:
+        print(say("new_cycle.deleted", path=path))
+    for path in edited:
+        print(say("new_cycle.edited", path=path))
+    refresh_schemas(root)  # the territories removed are no longer values the editors offer
+    print(say("new_cycle.done", deleted=len(deleted), edited=len(edited)))
+    return 0
 
 
 def cmd_links(args: argparse.Namespace) -> int:
@@ -351,7 +376,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--sans-exemples", action="store_true", help="exclut les fiches marquées « exemple: true »"
     )
     publish.add_argument("--dossier", help="dossier de sortie (par défaut : dist/)")
+    publish.add_argument(
+        "--archives",
+        help="archive des éditions, où --edition ajoute la sienne (par défaut : editions/)",
+    )
     publish.set_defaults(func=cmd_publish)
+    new_cycle = sub.add_parser(
+        "nouveau-cycle",
+        help="retire du dépôt les fiches et passages d'exemple (départ d'un nouveau cycle)",
+        description="Supprime les fiches marquées « exemple: true », les territoires qui "
+        "n'en avaient pas d'autres, et dans les autres fichiers les blocs « example » et les "
+        "lignes d'en-tête terminées par « # exemple ». Relisez ensuite avec git diff.",
+    )
+    new_cycle.set_defaults(func=cmd_new_cycle)
     links = sub.add_parser(
         "liens",
         help="liste les liens externes des fiches (et les teste)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import templates
@@ -49,6 +49,8 @@ class _Request:
     months: list[str]  # the « mois » vocabulary's slugs, January first
     date: str | None = None
     place: str | None = None
+    # the deliverables the cycle asks of each territory (vocabulaires.yml « livrables »)
+    deliverables: dict[str, str] = field(default_factory=dict)
 
     def need(self, value: str | None, question: str) -> str:
         if value:
@@ -60,11 +62,6 @@ class _Request:
 
 # A plan: the values to write and, for each file, its (template, kind)
 _Plan = tuple[dict[str, object], dict[Path, tuple[str, str]]]
-DELIVERABLE_LABELS = {
-    "diagnostic": "Diagnostic",
-    "plan-action": "Plan d'action",
-    "partenariat": "Partenariat local",
-}
 
 
 def create(
@@ -96,6 +93,7 @@ def create(
         list(vocabularies.get("mois", {})),
         date,
         place,
+        vocabularies.get("livrables", {}),
     )
     values, files = planner(what, request)
     _refuse_unsafe_or_existing(root, files)
@@ -103,8 +101,8 @@ def create(
     for path, (template, kind) in files.items():
         rel = path.relative_to(root).as_posix()
         file_values = dict(values)
-        if kind in DELIVERABLE_LABELS:
-            title = f"{DELIVERABLE_LABELS[kind]} — {values['title']}"
+        if kind in request.deliverables:
+            title = f"{request.deliverables[kind]} — {values['title']}"
             file_values = {"title": title, "avancement": "a-completer", "type": kind}
         texts[path] = templates.render(template, kind, file_values, vocabularies, known, rel)
     for path, text in texts.items():
@@ -140,7 +138,7 @@ def _plan_territory(what: str, request: _Request) -> _Plan:
     slug = _valid_slug(request.need(request.slug, question))
     folder = request.root / "territories" / slug
     files = {folder / "index.md": ("territoire", "territoire")}
-    files.update({folder / f"{kind}.md": (kind, kind) for kind in DELIVERABLE_LABELS})
+    files.update({folder / f"{kind}.md": (kind, kind) for kind in request.deliverables})
     title = request.title or slug.replace("-", " ").title()
     return {"title": title, "type": "territoire"}, files
 

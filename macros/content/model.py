@@ -195,7 +195,7 @@ SEANCE: dict[str, Field] = {
     "lieu": text("Lieu"),
     "questions": listof(text("Question"), "Questions posées par la séance", required=True),
     "thematiques": listof(choice("thematiques", "Thématique"), "Thématiques", unique=True),
-    "restitution": F("bool", "Séance de restitution (« Et après ? »)"),
+    "restitution": F("bool", "Séance de clôture, qui restitue les travaux du cycle"),
 }
 
 INTERVENTION: dict[str, Field] = {

@@ -14,6 +14,7 @@ from ..problems import Problems
 from . import places
 from .fields import SLUG_RE
 from .frontmatter import parse_yaml
+from .locate import DELIVERABLE_FILES
 
 VOCABULARY_FILE = "vocabulaires.yml"
 HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)
@@ -29,7 +30,11 @@ REQUIRED_VOCABULARIES = (
     "avancement",
     "echelles",
     "natures_collectivite",
+    "livrables",
 )
+# the deliverables a cycle asks of each territory: a choice among the kinds that have a model
+DELIVERABLES_KEY = "livrables"
+
 REQUIRED_WORDS = {
     "formats": (
         "apport-expertise",
@@ -116,6 +121,22 @@ def _load_indicators(parsed, words: object, path: str, problems: Problems) -> Vo
     return out
 
 
+def _check_deliverables(parsed, vocabularies: Vocabularies, path: str, problems: Problems) -> None:
+    """A deliverable is one of the kinds the engine has a model for; others are dropped."""
+    known = tuple(DELIVERABLE_FILES.values())
+    listed = vocabularies.get(DELIVERABLES_KEY, {})
+    for kind in [k for k in listed if k not in known]:
+        problems.add(
+            path,
+            parsed.line(DELIVERABLES_KEY, kind),
+            "E016",
+            key=DELIVERABLES_KEY,
+            value=kind,
+            expected="un de : " + ", ".join(known),
+        )
+        del listed[kind]
+
+
 def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
     """Read ``vocabulaires.yml``; every problem is reported with its line."""
     path = VOCABULARY_FILE
@@ -171,6 +192,7 @@ def load_vocabularies(root: Path, problems: Problems) -> Vocabularies:
                 continue
             clean[str(slug)] = str(label)
         vocabularies[name] = clean
+    _check_deliverables(parsed, vocabularies, path, problems)
     for name in REQUIRED_VOCABULARIES:
         if name not in vocabularies:
             problems.add(path, 1, "E011", key=name, hint=" (vocabulaire utilisé par le site)")

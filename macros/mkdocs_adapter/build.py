@@ -54,8 +54,21 @@ def _quiet_mkdocs_logs() -> None:
 
 
 def site_identity(root: Path) -> dict[str, str]:
-    """The site's name, organiser and data licence, as ``mkdocs.yml`` gives them."""
+    """The site's name, organiser, data licence and the booklet's subtitle, as ``mkdocs.yml``
+    gives them (``extra.cycle.sous_titre``: the cycle is named in one place)."""
     config = load_config(str(root / "mkdocs.yml"))
     capi = config.plugins.get("capi")
     licence = capi.config.licence if capi is not None else DEFAULT_LICENCE
-    return {"title": config.site_name, "organiser": config.site_author or "", "licence": licence}
+    cycle = config.extra.get("cycle") or {}
+    subtitle = cycle.get("sous_titre") if isinstance(cycle, dict) else None
+    return {
+        "title": config.site_name,
+        "organiser": config.site_author or "",
+        "licence": licence,
+        "subtitle": str(subtitle or ""),
+    }
+
+
+def site_url(root: Path) -> str:
+    """The public address in ``mkdocs.yml`` (an archived edition's pages are moved under it)."""
+    return load_config(str(root / "mkdocs.yml")).site_url or ""

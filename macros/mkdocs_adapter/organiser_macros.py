@@ -49,6 +49,12 @@ def define_env(env) -> None:
         return territory_map(graph, uri)
 
     @env.macro
+    def livrables() -> str:
+        """The deliverables the cycle asks of each territory (vocabulaires.yml « livrables »)."""
+        graph, uri = _context()
+        return organiser.deliverables(graph, uri)
+
+    @env.macro
     def exemples_publies() -> int:
         """How many example entries (exemple: true) the site shows: 0 after a clean start."""
         graph, _ = _context()

@@ -46,6 +46,7 @@ from ..outputs import feeds, open_data, web_editor
 from ..outputs.search_index import SearchIndex
 from ..problems import Problems
 from ..render import compare, csp, explorer, listings, news, restitution, sanitize, theme_markup
+from ..render.editions import EDITIONS_PAGE, editions_page
 from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
 from ..render.messages_page import messages_page, problems_block
@@ -82,6 +83,9 @@ class CapiConfig(Config):
     new_days = c.Type(int, default=DEFAULT_NEW_DAYS)
     # where the git history is, when the site is built from a copy (capi publish --sans-exemples)
     git_root = c.Optional(c.Type(str))
+    # the editions to compare, oldest first (set by capi publish --edition; see
+    # outputs/editions.py): the page editions/ is generated only when there are some
+    editions = c.ListOfItems(c.Type(dict), default=[])
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -239,6 +243,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if not written:
             print(say("build.no_site_url"), file=sys.stderr)
         pages[news.NEWS_PAGE] = news.news_page(graph, bool(written))
+        if self.config.editions:
+            current = self.config.edition or self.config.editions[-1]["edition"]
+            pages[EDITIONS_PAGE] = editions_page(self.config.editions, current)
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -259,7 +266,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             )
         )
         for name, content in open_data.all_files(
-            graph, self.config.edition, self.config.licence
+            graph, self.config.edition, self.config.licence, config.site_name
         ).items():
             files.append(File.generated(config, f"{open_data.DATA_DIR}/{name}", content=content))
         for path, content in written.items():

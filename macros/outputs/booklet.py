@@ -115,7 +115,7 @@ def parts(graph: Graph) -> list[Part]:
         ]
         territories += found
         documents += found
-    return [
+    book = [
         Part(
             "Restitution",
             [
@@ -128,6 +128,9 @@ def parts(graph: Graph) -> list[Part]:
         Part("Les séances", seances, frozenset(items)),
         Part("Les territoires et leurs livrables", territories, frozenset(documents)),
     ]
+    # a part with no page would be a divider alone (a clean start has no territory yet;
+    # the restitution's « Les territoires en une page » says so in a sentence)
+    return [part for part in book if part.urls]
 
 
 PRACTICE_INDEX = "Index des pratiques"
@@ -196,6 +199,7 @@ def booklet_html(
     organiser: str,
     date: str,
     licence: str = "",
+    subtitle: str = "",
 ) -> str:
     book = parts(graph)
     examples = sum(1 for entry in graph.entries.values() if entry.is_example)
@@ -227,8 +231,8 @@ def booklet_html(
     body.append(index)
     cover = (
         f'<section class="cover"><h1>{html.escape(title)}</h1>'
-        f"<p>Restitution du cycle de qualification</p>"
-        f'<p class="edition">Édition {html.escape(edition)}</p>'
+        + (f"<p>{html.escape(subtitle)}</p>" if subtitle else "")
+        + f'<p class="edition">Édition {html.escape(edition)}</p>'
         f"<p>{html.escape(organiser)}</p><p>Publié le {html.escape(date)}</p></section>"
     )
     return (
@@ -308,8 +312,9 @@ def write_booklet(
     organiser: str,
     date: str,
     licence: str = "",
+    subtitle: str = "",
 ) -> None:
-    document = booklet_html(site_dir, graph, title, edition, organiser, date, licence)
+    document = booklet_html(site_dir, graph, title, edition, organiser, date, licence, subtitle)
     render_pdf(document, site_dir, out)
 
 

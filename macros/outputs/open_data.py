@@ -79,7 +79,9 @@ def dates(graph: Graph, entry: Entry) -> tuple[str | None, str | None]:
     return published, found.updated.date().isoformat()
 
 
-def entities_json(graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE) -> str:
+def entities_json(
+    graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE, cycle: str = ""
+) -> str:
     entities, relations = [], []
     for entry in graph.entries.values():
         record = {
@@ -116,6 +118,7 @@ def entities_json(graph: Graph, edition: str | None = None, licence: str = DEFAU
             }
         )
     document = {
+        "cycle": cycle or None,  # the site's name (mkdocs.yml site_name): renamed with it
         "edition": edition,
         "licence": licence,
         "entites": entities,
@@ -251,7 +254,7 @@ FILES = {
 
 
 def all_files(
-    graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE
+    graph: Graph, edition: str | None = None, licence: str = DEFAULT_LICENCE, cycle: str = ""
 ) -> dict[str, str]:
     """File name → content of every open-data file.
 
@@ -263,7 +266,7 @@ def all_files(
         graph.history = read_history(corpus.root, [e.path for e in corpus.entries])
     out = {}
     for name, (_label, make) in FILES.items():
-        out[name] = make(graph, edition, licence) if make is entities_json else make(graph)
+        out[name] = make(graph, edition, licence, cycle) if make is entities_json else make(graph)
     return out
 
 

@@ -42,7 +42,8 @@ def actor_link(graph: Graph, page_uri: str, slug: str) -> str:
 def kind_label(entry: Entry, graph: Graph) -> str:
     if entry.kind == "intervention":
         return graph.label("formats", entry.meta.get("format", ""))
-    return KIND_LABELS[entry.kind].capitalize()
+    deliverable = graph.vocabularies.get("livrables", {}).get(entry.kind)  # as the cycle says
+    return deliverable or KIND_LABELS[entry.kind].capitalize()
 
 
 def badges(graph: Graph, entry: Entry) -> str:

@@ -145,7 +145,21 @@ EMPTY = {
     "territoires": "Aucun territoire n'a encore publié sa présentation. Pour ajouter le vôtre, "
     "un organisateur crée ses fichiers (`capi new territoire <nom>`), que vous complétez "
     "ensuite : voir le guide {contribute}.",
+    "convergences": "Aucune fiche ne cite encore de pratique : ce qui converge d'un territoire "
+    "à l'autre, et les questions qui restent ouvertes, apparaîtront ici avec les premiers "
+    "retours d'expérience. Pour écrire le premier, suivez le guide {contribute}, ou passez "
+    "par l'{online}.",
+    "bilan-thematiques": "Aucun retour d'expérience n'est encore publié : le bilan par thématique "
+    "(retours et enseignements) viendra avec eux.",
+    "acteurs": "Aucune structure n'est encore citée. Les types d'acteurs se remplissent avec "
+    "les structures des territoires et des retours d'expérience (voir le guide "
+    "{contribute}).",
 }
+
+
+def _count(count: int) -> str:
+    """« (3) » after a listed value, or words for none: a bare « (0) » says nothing."""
+    return f"({count})" if count else "(pas encore de fiche)"
 
 
 def empty_listing(family: str, uri: str) -> str:
@@ -195,12 +209,13 @@ def index_page(graph: Graph, family: str) -> str:
         return "# Pratiques\n\n" + card_list(cards)
     if family == "thematiques":
         lines = [
-            f"- {theme_link(graph, uri, slug)} ({len(graph.by_theme.get(slug, []))})"
+            f"- {theme_link(graph, uri, slug)} {_count(len(graph.by_theme.get(slug, [])))}"
             for slug in graph.vocabularies.get("thematiques", {})
         ]
         return "# Thématiques\n\n" + "\n".join(lines) + "\n"
     lines = [
-        f"- {link(uri, src_uri('acteur', slug), label)} ({len(graph.by_actor.get(slug, []))})"
+        f"- {link(uri, src_uri('acteur', slug), label)} {_count(len(graph.by_actor.get(slug, [])))}"
         for slug, label in graph.vocabularies.get("types_acteurs", {}).items()
     ]
-    return "# Types d'acteurs\n\n" + "\n".join(lines) + "\n"
+    intro = "" if graph.by_actor else empty_listing("acteurs", uri) + "\n\n"
+    return "# Types d'acteurs\n\n" + intro + "\n".join(lines) + "\n"

@@ -70,7 +70,8 @@ def programme(graph: Graph, page_uri: str, seance: str) -> str:
 
 
 def headline_figures(graph: Graph) -> list[tuple[str, int]]:
-    """The cycle's main numbers: the first table of the key figures, and the home page's."""
+    """The cycle's main numbers: the first table of the key figures, the home page's and the
+    editions' comparison."""
     reports = [e for e in graph.by_kind.get("intervention", []) if e.is_report]
     return [
         ("Territoires participants", len(graph.by_kind.get("territoire", []))),
@@ -127,4 +128,22 @@ def calendar(graph: Graph, page_uri: str) -> str:
             f"- **{when}** · séance {int(seance.slug)} : "
             f"{entity_link(graph, page_uri, seance)}{place}"
         )
+    return "\n".join(lines) + "\n"
+
+
+def deliverables(graph: Graph, page_uri: str) -> str:
+    """The deliverables the cycle asks of each territoire, as ``vocabulaires.yml`` lists them
+    (``livrables``, and ``livrables_descriptions`` for what each holds)."""
+    asked = graph.vocabularies.get("livrables", {})
+    if not asked:
+        return (
+            "*Ce cycle ne demande pas de livrable aux territoires "
+            "(liste `livrables` de `vocabulaires.yml`).*\n"
+        )
+    said = graph.vocabularies.get("livrables_descriptions", {})
+    lines = []
+    for number, (kind, label) in enumerate(asked.items(), 1):
+        what = f" : {md_escape(said[kind])}" if said.get(kind) else ""
+        lines.append(f"{number}. **{md_escape(label)}**{what} ;")
+    lines[-1] = lines[-1].removesuffix(" ;") + "."
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The restitution section (« Et après ? »): the cycle's lessons, gathered from the graph.
+"""The restitution section (the closing séance's): the cycle's lessons, gathered from the graph.
 
 Organisers own the introduction (``docs/restitution/index.md``); the engine adds the
 rest, so the restitution is always consistent with the pages it summarises.
@@ -130,7 +130,10 @@ def by_practice(graph: Graph) -> str:
                 for i, q in questions[:MAX_LESSONS]
             ]
             out.append(_more_line(len(questions) - MAX_LESSONS, "question", practice))
+    if len(out) == 2:  # no practice is cited yet: say so, and how that changes
+        out += [empty_listing("convergences", uri), ""]
     out += ["## Par thématique", ""]
+    themes = len(out)
     for slug in graph.vocabularies.get("thematiques", {}):
         entries = graph.by_theme.get(slug, [])
         reports = [e for e in entries if e.is_report]
@@ -141,6 +144,8 @@ def by_practice(graph: Graph) -> str:
                 f"{'s' if len(reports) > 1 else ''} d'expérience, {lessons} enseignement"
                 f"{'s' if lessons > 1 else ''}"
             )
+    if len(out) == themes:
+        out.append(empty_listing("bilan-thematiques", uri))
     return "\n".join(out) + "\n"
 
 

@@ -1,10 +1,10 @@
-"""Territory pages and their three deliverables: tables, timeline, summaries."""
+"""Territory pages and their deliverables (« livrables » in vocabulaires.yml): tables, charts."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ..content.model import Entry, action_anchor
+from ..content.model import KINDS, Entry, action_anchor
 from ..graph import Graph
 from . import compare
 from .charts import bars, timeline
@@ -13,12 +13,6 @@ from .hours import opening_hours
 from .links import link, md_escape, relative
 from .numbers import french_number
 from .sessions import human_date, period, table
-
-DELIVERABLE_TITLES = {
-    "diagnostic": "Diagnostic",
-    "plan-action": "Plan d'action",
-    "partenariat": "Partenariat local",
-}
 
 
 def _esc(value: object) -> str:
@@ -80,8 +74,11 @@ def territory(graph: Graph, entry: Entry) -> str:
         )
     out += ["## Livrables", ""]
     rows = []
-    for kind, title in DELIVERABLE_TITLES.items():
-        doc = graph.deliverables.get(entry.slug, {}).get(kind)
+    asked = graph.vocabularies.get("livrables", {})  # the cycle's deliverables, in order
+    written = graph.deliverables.get(entry.slug, {})
+    for kind in [*asked, *(k for k in written if k not in asked)]:
+        title = asked.get(kind) or KINDS[kind].capitalize()
+        doc = written.get(kind)
         if doc is None:
             rows.append([title, "non commencé"])
         else:

@@ -6,8 +6,11 @@ mode: the navigation, the home calendar and the séance pages follow the folders
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+
+from pypdf import PdfReader
 
 from tests.conftest import run_capi
 
@@ -123,3 +126,63 @@ def test_renaming_the_cycle_is_one_edit_of_mkdocs_yml(repo_copy, tmp_path):
         assert old_long not in shown and f"« {old_short} »" not in shown, page
     home = (site / "index.html").read_text("utf-8")
     assert re.search(r"<h1[^>]*>Transition écologique", home)
+
+
+def test_the_cycle_identity_reaches_the_booklet_the_data_and_the_deliverables(repo_copy, tmp_path):
+    """One edit of mkdocs.yml (name, subtitle) and of vocabulaires.yml (the deliverables
+    asked of each territory and their labels): the PDF cover, the open data, the home page,
+    the territory pages and ``capi new territoire`` follow, with no edit of code."""
+    config = repo_copy / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    old_site = re.search(r'^site_name: "(.+)"$', text, re.M).group(1)
+    old_subtitle = re.search(r'^    sous_titre: "(.+)"$', text, re.M).group(1)
+    text = text.replace(f'site_name: "{old_site}"', 'site_name: "Transition écologique"')
+    text = text.replace(old_subtitle, "Bilan de la promotion 2027")
+    config.write_text(text, "utf-8")
+    vocabularies = repo_copy / "vocabulaires.yml"
+    text = vocabularies.read_text("utf-8")
+    text = text.replace("  partenariat: Partenariat local\n", "  partenariat: Alliance locale\n")
+    text = text.replace("  plan-action: Plan d'action\n", "", 1)  # no action plan this time
+    vocabularies.write_text(text, "utf-8")
+    dist = tmp_path / "dist"
+    published = run_capi("publish", "--dossier", str(dist), cwd=repo_copy)
+    assert published.returncode == 0, published.stderr
+    cover = " ".join((PdfReader(dist / "restitution.pdf").pages[0].extract_text() or "").split())
+    assert cover.startswith("Transition écologique Bilan de la promotion 2027")
+    assert old_site not in cover and old_subtitle not in cover
+    data = json.loads((dist / "donnees" / "entites.json").read_text("utf-8"))
+    assert data["cycle"] == "Transition écologique"
+    home = _text(dist / "site" / "index.html")
+    asked = home.split("Les livrables de chaque territoire", 1)[1].split("Ces livrables", 1)[0]
+    assert "Diagnostic : les usages numériques" in asked and "Alliance locale : qui" in asked
+    assert "Plan d'action" not in asked and "Partenariat local" not in asked
+    territory = _text(dist / "site" / "territoires" / "val-de-sorlin" / "index.html")
+    deliverables = territory.split("Livrables", 1)[1]
+    assert "Alliance locale" in deliverables and "Partenariat local" not in deliverables
+    created = run_capi("new", "territoire", "rives-du-lys", cwd=repo_copy)
+    assert created.returncode == 0, created.stderr
+    made = sorted(p.name for p in (repo_copy / "territories" / "rives-du-lys").iterdir())
+    assert made == ["diagnostic.md", "index.md", "partenariat.md"]
+    partnership = (repo_copy / "territories" / "rives-du-lys" / "partenariat.md").read_text()
+    assert 'title: "Alliance locale — Rives Du Lys"' in partnership
+
+
+def test_nouveau_cycle_takes_the_examples_out_of_the_repository(repo_copy, tmp_path):
+    done = run_capi("nouveau-cycle", cwd=repo_copy)
+    assert done.returncode == 0, done.stderr
+    assert "supprimé : territories/coteaux-du-mirel/index.md" in done.stdout
+    assert "exemples retirés : sessions/02-developpement-economique/index.md" in done.stdout
+    left = [
+        p.relative_to(repo_copy).as_posix()
+        for p in [*repo_copy.glob("sessions/*/*.md"), *repo_copy.glob("territories/**/*.md")]
+        if "\nexemple: true\n" in p.read_text("utf-8")
+    ]
+    assert left == [] and not list(repo_copy.glob("territories/*"))
+    seance = (repo_copy / "sessions" / "02-developpement-economique" / "index.md").read_text()
+    assert "Mirel" not in seance and "Exemple fictif" not in seance
+    assert "numérique, levier de développement économique" in seance  # the real séance stays
+    assert run_capi("check", cwd=repo_copy).returncode == 0
+    site = tmp_path / "site"
+    built = run_capi("build", "--dossier", str(site), cwd=repo_copy)
+    assert built.returncode == 0, built.stderr
+    assert "Aucun territoire n'a encore publié" in _text(site / "territoires" / "index.html")
