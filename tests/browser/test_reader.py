@@ -193,3 +193,23 @@ def test_places_hours_and_convention_dates_read_in_french(page, site_url):
     page.goto(site_url + "territoires/val-de-sorlin/partenariat/")
     conventions = page.locator("table", has_text="Signataires").inner_text()
     assert "novembre 2026" in conventions and "2026-11" not in conventions
+
+
+# ------------------------------------------------------------------ every page on a phone
+
+# what sticks out of a 360 px screen, named so a failure says where to look
+WIDER_THAN_SCREEN_JS = """() => ({
+  scroll: document.documentElement.scrollWidth, viewport: innerWidth,
+  wide: [...document.querySelectorAll('article *')]
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && e.offsetWidth > 0)
+    .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40))
+})"""
+
+
+@pytest.mark.parametrize("name", [*PAGE_TYPES, *OTHER_PAGES])
+def test_on_a_phone_no_page_scrolls_sideways(page, site_url, name):
+    url = PAGE_TYPES[name]() if name in PAGE_TYPES else OTHER_PAGES[name]
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + url)
+    seen = page.evaluate(WIDER_THAN_SCREEN_JS)
+    assert seen["scroll"] <= seen["viewport"], seen["wide"]
