@@ -24,6 +24,7 @@ from ..outputs.json_schemas import schema_vocabularies, write_schemas
 from ..problems import Problems
 from .external_links import external_links, report
 from .new import NewError, asker, create
+from .refusal import refused
 from .watch import watch
 
 _FRENCH = {
@@ -213,10 +214,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     corpus = load_corpus(root)
-    if corpus.problems.errors:
-        for problem in corpus.problems:
-            print(problem, file=sys.stderr)
-        print(say("export.invalid"), file=sys.stderr)
+    if refused(corpus, say("export.invalid")):
         return 1
     target = Path(args.dossier) if args.dossier else root / "site" / open_data.DATA_DIR
     from ..mkdocs_adapter.build import site_identity  # MkDocs reads the licence from mkdocs.yml
@@ -266,10 +264,7 @@ def cmd_new_cycle(args: argparse.Namespace) -> int:
 
     root = find_root(Path.cwd())
     corpus = load_corpus(root)
-    if corpus.problems.errors:
-        for problem in corpus.problems:
-            print(problem, file=sys.stderr)
-        print(say("new_cycle.invalid", count=len(corpus.problems.errors)), file=sys.stderr)
+    if refused(corpus, say("new_cycle.invalid", count=len(corpus.problems.errors))):
         return 1
     deleted, edited = remove_examples(root, {e.path for e in corpus.entries if e.is_example})
     for path in deleted:

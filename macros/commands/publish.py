@@ -22,6 +22,7 @@ from ..mkdocs_adapter.build import build_site, site_identity, site_url
 from ..outputs import atomic, editions, open_data
 from ..outputs.booklet import write_booklet
 from .clean_start import remove_examples
+from .refusal import refused
 
 COPIED = ("docs", "sessions", "territories", "mkdocs.yml", "vocabulaires.yml", "schemas")
 
@@ -94,13 +95,7 @@ def publish(
     with tempfile.TemporaryDirectory(prefix="capi-publish-") as scratch:
         sources = _without_examples(root, Path(scratch)) if without_examples else root
         corpus = load_corpus(sources)
-        if corpus.problems.errors:
-            for problem in corpus.problems:
-                print(problem, file=sys.stderr)
-            print(
-                say("publish.invalid", count=len(corpus.problems.errors)),
-                file=sys.stderr,
-            )
+        if refused(corpus, say("publish.invalid", count=len(corpus.problems.errors))):
             return 1
         examples = [e for e in corpus.entries if e.is_example]
         if examples:
