@@ -93,6 +93,19 @@ def test_the_header_box_quotes_passages_too(reader, site_url):
     assert more.get_attribute("href").endswith("recherche/?q=m%C3%A9diations")
 
 
+def test_the_not_found_page_searches_the_site_too(reader, site_url):
+    # its links are absolute: the index used to be asked at « /capitalisation-numerique//… »,
+    # which a local server forgives and a static host may not
+    asked: list[tuple[str, int]] = []
+    reader.goto(site_url + "404.html")  # the page itself answers 404 by design
+    reader.on("response", lambda r: asked.append((r.url, r.status)))
+    reader.locator("#capi-search-input").fill("fablab")
+    reader.locator("#capi-search-status").filter(has_text="résultat").wait_for()
+    assert reader.locator(".capi-search__results > li").count() > 0
+    assert asked and all(status < 400 for _, status in asked), asked
+    assert not [url for url, _ in asked if "//" in url.split("://", 1)[1]], asked
+
+
 def test_a_results_address_opened_directly_shows_results_and_the_query(reader, site_url, width):
     items = _open_results(reader, site_url, "fablab", width)
     assert items.count() > 0
