@@ -195,14 +195,16 @@ def index_page(graph: Graph, family: str) -> str:
     if family == "pratiques":
         cards = []
         for slug in sorted(graph.practices, key=lambda s: graph.practice_title(s).lower()):
-            count = len(graph.by_practice.get(slug, [])) + len(
-                graph.actions_by_practice.get(slug, [])
-            )
+            entries = len(graph.by_practice.get(slug, []))
+            actions = len(graph.actions_by_practice.get(slug, []))
             practice = graph.practices[slug]
             used = (
-                f"{count} fiche{'s' if count > 1 else ''} et actions"
-                if count
-                else "pas encore de fiche"
+                " · ".join(
+                    f"{n} {word}{'s' if n > 1 else ''}"
+                    for n, word in ((entries, "fiche"), (actions, "action"))
+                    if n
+                )
+                or "pas encore de fiche"
             )
             summary = card_summary(practice.entry) if practice.entry else ""
             cards.append(card(practice_link(graph, uri, slug), [used], [], summary))

@@ -94,7 +94,10 @@ def test_the_practices_index_is_a_list_of_cards(page, site_url):
         card = cards.filter(has=page.get_by_role("link", name=title, exact=True))
         assert card.locator(".capi-card__title").is_visible(), title
         facts = card.locator(".capi-card__meta").inner_text()
-        assert re.fullmatch(r"\d+ fiches? et actions|pas encore de fiche", facts), facts
+        # « 3 fiches · 2 actions » (entries and plan actions), not « 5 fiches et actions »
+        assert re.fullmatch(
+            r"\d+ fiches?( · \d+ actions?)?|\d+ actions?|pas encore de fiche", facts
+        ), facts
 
 
 def test_a_seance_programme_is_a_list_of_cards(page, site_url):
