@@ -50,6 +50,7 @@ from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
+from . import forked_search, parallel
 from .sandbox import sandbox_macros
 
 log = get_plugin_logger("capi")
@@ -82,6 +83,8 @@ class CapiConfig(Config):
     new_days = c.Type(int, default=DEFAULT_NEW_DAYS)
     # where the git history is, when the site is built from a copy (capi publish --sans-exemples)
     git_root = c.Optional(c.Type(str))
+    # processes converting and laying out pages (default: one per core; 1: MkDocs alone)
+    workers = c.Optional(c.Type(int))
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -103,6 +106,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.problems_by_path: dict[str, list] = {}
         self.history = History()
         self.feeds_written = False  # feeds need site_url (absolute links)
+        self.parallel: parallel.ParallelRun | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -384,7 +388,48 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             words += [graph.practice_title(p) for p in action.data.get("pratiques", [])]
         return kind_label(entry, graph), words
 
+    # priority -100: after every other plugin's navigation changes
+    @event_priority(-100)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Start converting the engine's pages in forked processes (parallel.py)."""
+        workers = self.config.workers or parallel.available_workers()
+        self.parallel = parallel.ParallelRun(workers, self) if workers > 1 else None
+        parallel.activate(self.parallel)
+        if self.parallel is not None:
+            self.parallel.start_conversion(self._engine_pages(files, config), config, files)
+        return nav
+
+    def _engine_pages(self, files: Files, config: MkDocsConfig) -> list[Page]:
+        """Pages whose Markdown only the engine writes, in MkDocs' order (organiser pages,
+        which may run macros, stay in the build process)."""
+        pages = []
+        for file in files.documentation_pages():
+            uri = file.src_uri
+            if not file.inclusion.is_included() or uri in self.config.macros_pages:
+                continue
+            if uri not in self.entities and uri not in self.generated_uris:
+                continue
+            if file.page is None:  # as MkDocs' own loop does for pages outside the menu
+                Page(None, file, config)
+            pages.append(file.page)
+        return pages
+
+    def forked(self) -> None:
+        self.search = forked_search.PageSearch()  # type: ignore[assignment]
+
+    def export_page_state(self, page: Page) -> forked_search.PagePart:
+        return self.search.take()  # type: ignore[attr-defined]
+
+    def restore_page_state(self, page: Page, state: forked_search.PagePart) -> None:
+        forked_search.merge(self.search, state)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.parallel is not None:
+            self.parallel.close()
+        parallel.activate(None)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        parallel.activate(None)
         self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
