@@ -23,6 +23,7 @@ IGNORED = shutil.ignore_patterns(
     "node_modules",
     "bench",
     ".capi-cache",
+    ".cache",
 )
 
 

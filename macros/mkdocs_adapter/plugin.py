@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from html import escape, unescape
 from pathlib import Path
 
@@ -51,6 +52,7 @@ from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
 from . import forked_search, parallel
+from .page_cache import ConversionCache
 from .sandbox import sandbox_macros
 
 log = get_plugin_logger("capi")
@@ -85,6 +87,8 @@ class CapiConfig(Config):
     git_root = c.Optional(c.Type(str))
     # processes converting and laying out pages (default: one per core; 1: MkDocs alone)
     workers = c.Optional(c.Type(int))
+    # converted pages kept in .cache/capi/ between builds (page_cache.py)
+    cache = c.Type(bool, default=True)
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -107,6 +111,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.history = History()
         self.feeds_written = False  # feeds need site_url (absolute links)
         self.parallel: parallel.ParallelRun | None = None
+        self.cache: ConversionCache | None = None  # kept across `mkdocs serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -392,12 +397,23 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Start converting the engine's pages in forked processes (parallel.py)."""
+        if self.config.cache:
+            if self.cache is None or self.cache.root != self.root:
+                self.cache = ConversionCache(self.root)
+            self.cache.start_build(config, files)
+        else:
+            self.cache = None
         workers = self.config.workers or parallel.available_workers()
         self.parallel = parallel.ParallelRun(workers, self) if workers > 1 else None
         parallel.activate(self.parallel)
         if self.parallel is not None:
             self.parallel.start_conversion(self._engine_pages(files, config), config, files)
         return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.cache is not None:  # MkDocs converts through the cache (page_cache.py)
+            page.render = partial(self.cache.render, page)  # type: ignore[method-assign]
+        return page
 
     def _engine_pages(self, files: Files, config: MkDocsConfig) -> list[Page]:
         """Pages whose Markdown only the engine writes, in MkDocs' order (organiser pages,

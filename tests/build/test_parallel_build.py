@@ -13,9 +13,10 @@ from tests.conftest import run_capi
 
 
 def set_workers(root: Path, original: str, workers: int) -> None:
-    """``workers: N`` in the capi plugin's options of ``mkdocs.yml``."""
+    """``workers: N`` in the capi plugin's options of ``mkdocs.yml`` (no conversion cache:
+    each build converts every page)."""
     assert "  - capi:\n" in original
-    option = f"  - capi:\n      workers: {workers}\n"
+    option = f"  - capi:\n      workers: {workers}\n      cache: false\n"
     (root / "mkdocs.yml").write_text(original.replace("  - capi:\n", option, 1), encoding="utf-8")
 
 
