@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -30,6 +31,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..render.sanitize import TRUSTED
+
+TRUSTED_RE = re.compile(rf"capitrusted{TRUSTED.key}n\d+")
+ANY_TRUSTED_RE = re.compile(r"capitrusted[0-9a-f]+n\d+")
 CACHE_DIR = Path(".cache") / "capi" / "pages"
 FORMAT = 1  # bump when what an entry holds changes
 PACKAGES = ("capi", "mkdocs", "markdown", "pymdown-extensions")
@@ -105,16 +110,29 @@ class ConversionCache:
             "files": sorted((f.src_uri, f.url, f.inclusion.name) for f in files),
         }
         self.context = hashlib.sha256(_json(context).encode()).hexdigest()
+        self.hits = self.misses = 0
 
     def render(self, page: Page, config, files: Files) -> None:
         """``Page.render``, or its result from an earlier build."""
+        markdown = page.markdown or ""
+        # the engine's charts wait in the Markdown as placeholders that differ from one
+        # process to the next: the key holds where they are, the entry the ones it used
+        tokens = [(m.start(), m.group(0)) for m in TRUSTED_RE.finditer(markdown)]
+        keyed = TRUSTED_RE.sub("capitrusted", markdown) if tokens else markdown
         key = hashlib.sha256(
-            _json([self.context, page.file.src_uri, page.file.url, page.markdown]).encode()
+            _json(
+                [self.context, page.file.src_uri, page.file.url, keyed, [s for s, _ in tokens]]
+            ).encode()
         ).hexdigest()
         found = self._read(key)
-        if found is not None:
+        if found is not None and len(found.get("trusted", [])) == len(tokens):
             self.hits += 1
             self._apply(page, found, files)
+            if tokens:
+                now = dict(zip(found["trusted"], [token for _, token in tokens]))
+                page.content = ANY_TRUSTED_RE.sub(
+                    lambda m: now.get(m.group(0), m.group(0)), page.content or ""
+                )
             return
         self.misses += 1
         capture = _Capture()
@@ -124,7 +142,9 @@ class ConversionCache:
             Page.render(page, config, files)
         finally:
             logger.removeHandler(capture)
-        self._write(key, self._entry(page, capture.records))
+        entry = self._entry(page, capture.records)
+        entry["trusted"] = [token for _, token in tokens]
+        self._write(key, entry)
 
     @staticmethod
     def _entry(page: Page, logged: list[list]) -> dict:
@@ -193,6 +213,7 @@ def _well_formed(entry: Any) -> bool:
         and isinstance(entry.get("logged"), list)
         and (entry.get("links") is None or isinstance(entry.get("links"), dict))
         and all(isinstance(item, list) and len(item) == 3 for item in entry["logged"])
+        and all(isinstance(token, str) for token in entry.get("trusted", []))
     )
 
 

@@ -33,6 +33,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .output_cache import OutputCache
+
 ORIGINAL_POPULATE = mkdocs_build._populate_page
 ORIGINAL_BUILD = mkdocs_build._build_page
 # what converting a page sets on it (MkDocs 1.6); "title" only when a plugin set it
@@ -161,7 +163,12 @@ class ParallelRun:
             return ORIGINAL_BUILD(page, config, doc_files, nav, env, dirty, excluded)
         if self.build is None:  # first page: everything the templates read is ready
             self.build = {}
-            pages = [f.page for f in doc_files if f.page is not None]
+            kept = OUTPUTS[0] if OUTPUTS else None
+            pages = [
+                f.page
+                for f in doc_files
+                if f.page is not None and (kept is None or not kept.has(f.page))
+            ]
             for share in _split(pages, self.workers)[1:]:
                 for other in share.pages:
                     self.build[other.file.src_uri] = share
@@ -273,6 +280,8 @@ def _capture_logs() -> _Capture:
 # MkDocs calls its two page functions through its module's globals: the active run (if
 # any) takes over; otherwise the original functions run unchanged.
 ACTIVE: list[ParallelRun] = []
+# the preview's laid-out pages (output_cache.py), when serving
+OUTPUTS: list[OutputCache] = []
 
 
 def _populate_page(page, config, files, dirty=False):
@@ -282,15 +291,26 @@ def _populate_page(page, config, files, dirty=False):
 
 
 def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+    outputs = OUTPUTS[0] if OUTPUTS and not dirty else None
+    if outputs is not None and outputs.restore(page):
+        return None
     if ACTIVE:
-        return ACTIVE[0].build_page(page, config, doc_files, nav, env, dirty, excluded)
-    return ORIGINAL_BUILD(page, config, doc_files, nav, env, dirty, excluded)
+        ACTIVE[0].build_page(page, config, doc_files, nav, env, dirty, excluded)
+    else:
+        ORIGINAL_BUILD(page, config, doc_files, nav, env, dirty, excluded)
+    if outputs is not None:
+        outputs.keep(page)
+    return None
 
 
-def activate(run: ParallelRun | None) -> None:
-    """Make ``run`` the current build's split (``None``: MkDocs' own loops)."""
+def activate(run: ParallelRun | None, outputs: OutputCache | None = None) -> None:
+    """Make ``run`` the current build's split (``None``: MkDocs' own loops) and ``outputs``
+    the pages kept from the previous build (``None``: every page is laid out)."""
     ACTIVE.clear()
+    OUTPUTS.clear()
     if run is not None:
         ACTIVE.append(run)
+    if outputs is not None:
+        OUTPUTS.append(outputs)
     mkdocs_build._populate_page = _populate_page
     mkdocs_build._build_page = _build_page

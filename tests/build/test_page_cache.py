@@ -34,6 +34,8 @@ def test_cached_build_is_byte_identical_to_cold_build_and_uses_the_cache(repo_co
     assert len(entries) > 50
     cached = build(repo_copy, tmp_path / "cached")
     assert differences(cold, cached) == []
+    # every page, charts included, came from the cache: nothing new was converted
+    assert sorted((repo_copy / ".cache" / "capi" / "pages").rglob("*.json")) == sorted(entries)
     # the second build took its HTML from the cache: an entry changed by hand shows
     held = [e for e in entries if "habilitée Aidants Connect" in e.read_text(encoding="utf-8")]
     assert len(held) == 1
