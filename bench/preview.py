@@ -102,3 +102,23 @@ def save_and_wait(preview: Preview, path: Path, old: str, new: str, timeout: flo
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     preview.wait_built(timeout)
     return time.monotonic() - started
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of ``pid`` and of the children it waited for (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure(root: Path, entry: Path, old: str, new: str, timeout: float = 900):
+    """(seconds, CPU seconds) from saving ``entry`` to the rebuilt preview, or the error."""
+    server = start(root)
+    try:
+        server.wait_serving(timeout)
+        before = _cpu_seconds(server.process.pid)
+        seconds = save_and_wait(server, entry, old, new, timeout)
+        return seconds, _cpu_seconds(server.process.pid) - before, "\n".join(server.log[-5:])
+    finally:
+        server.stop()
+        entry.write_text(entry.read_text(encoding="utf-8").replace(new, old, 1), "utf-8")
