@@ -39,7 +39,7 @@ class ContentMemo:
         self._cleaned[key] = found
         return found
 
-    def index(self, index: SearchIndex, *args) -> None:
+    def index(self, index: SearchIndex | PageSearch, *args) -> None:
         """``index.add(*args)``, or the same part computed by the previous build."""
         key = _digest(*args)
         part = self.indexed.get(key)
@@ -48,4 +48,4 @@ class ContentMemo:
             one.add(*args)
             part = one.take()
         self._indexed[key] = part
-        merge(index, part)
+        merge(index, part)  # type: ignore[arg-type]

@@ -22,6 +22,15 @@ class PageSearch:
     def add(self, *args, **kwargs) -> None:
         self.index.add(*args, **kwargs)
 
+    # the page's own index, where ``merge`` puts a part the preview remembered
+    @property
+    def documents(self) -> list[Document]:
+        return self.index.documents
+
+    @property
+    def postings(self):
+        return self.index.postings
+
     def take(self) -> PagePart:
         """The page's part, and a fresh index for the next page."""
         index, self.index = self.index, SearchIndex()

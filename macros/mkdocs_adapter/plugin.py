@@ -457,14 +457,14 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         return pages
 
     def forked(self) -> None:
-        self.memo = None  # the build process keeps the memory
+        # the preview's memory (if any) is read as the build process left it
         self.search = forked_search.PageSearch()  # type: ignore[assignment]
 
     def export_page_state(self, page: Page) -> forked_search.PagePart:
         return self.search.take()  # type: ignore[attr-defined]
 
     def restore_page_state(self, page: Page, state: forked_search.PagePart) -> None:
-        forked_search.merge(self.search, state)
+        forked_search.merge(self.search, state)  # type: ignore[arg-type]
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.parallel is not None:
