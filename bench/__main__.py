@@ -20,7 +20,7 @@ from pathlib import Path
 
 import macros.commands.cli  # noqa: F401 - translates argparse's own messages into French
 
-from . import corpus, history, measure, pathological, report, web_editor
+from . import corpus, history, measure, pathological, preview, report, web_editor
 
 try:
     from macros.content.cache import CACHE_DIR
@@ -29,7 +29,8 @@ except ImportError:  # an engine without a check cache: both check runs are cold
 
 # one step of a pass: "check" runs twice, with an empty cache, then with the cache it filled
 STEPS = ("check", "build", "reference")
-COMMANDS = ("check", "check-cache", "build", "reference")
+COMMANDS = ("check", "check-cache", "build", "build-cache", "reference", "preview")
+PAGE_CACHE = Path(".cache")  # the conversion cache (macros/mkdocs_adapter/page_cache.py)
 DEFAULT_SIZES = [100, 1_000]
 PROFILE_SIZE = 1_000
 DEFAULT_REPORT = corpus.REPO / "docs" / "performances.md"
@@ -84,7 +85,7 @@ def command_line(key: str, work: Path) -> tuple[list[str], Path, Path | None]:
     python = sys.executable
     if key in ("check", "check-cache"):
         return [python, "-m", "macros", "check"], work / "depot", None
-    if key == "build":
+    if key in ("build", "build-cache"):
         site = work / "site-capi"
         return (
             [python, "-m", "macros", "build", "--dossier", str(site)],
@@ -122,9 +123,34 @@ def measure_size(
         for step in STEPS if index % 2 == 0 else reversed(STEPS):
             if step == "check":
                 shutil.rmtree(work / "depot" / CACHE_DIR, ignore_errors=True)
-            for key in ("check", "check-cache") if step == "check" else (step,):
+            if step == "build":  # a cold build, then the same with the conversion cache
+                shutil.rmtree(work / "depot" / PAGE_CACHE, ignore_errors=True)
+            for key in FOLLOWING.get(step, (step,)):
                 _measure(key, work, results[key], f"passage {index + 1}/{passes}")
+    _measure_preview(work / "depot", results["preview"])
     return list(results.values()), summary, timing
+
+
+FOLLOWING = {"check": ("check", "check-cache"), "build": ("build", "build-cache")}
+
+
+def _measure_preview(root: Path, result: measure.Result) -> None:
+    """`mkdocs serve`, then one saved experience report: seconds until the site is rebuilt."""
+    entry = min((root / "sessions").glob("*/*.md"), key=lambda p: (p.name == "index.md", p))
+    lines = entry.read_text("utf-8").splitlines()
+    title = next(line for line in lines if line.startswith("title:"))
+    try:
+        seconds, cpu, log = preview.measure(root, entry, title, title + " (revu)")
+        code = 0
+    except (RuntimeError, OSError) as exc:
+        seconds, cpu, log, code = 0.0, 0.0, str(exc), 1
+    result.runs.append(measure.Run(code, seconds, cpu, 0, log))
+    state = "ok" if code == 0 else "ÉCHEC"
+    print(
+        f"  aperçu après un enregistrement : {report.number(seconds, 2)} s "
+        f"({report.number(cpu, 2)} s de processeur) — {state}",
+        flush=True,
+    )
 
 
 def _measure(key: str, work: Path, result: measure.Result, when: str) -> None:

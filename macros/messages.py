@@ -360,6 +360,9 @@ TEXTS: dict[str, str] = {
         "d'organisateur contient une erreur de gabarit (fichier et erreur ci-dessus)."
     ),
     "build.done": "capi build : site construit dans {target}",
+    "serve.reused": (
+        "aperçu à jour : {laid_out} mise(s) en page, {reused} reprise(s) telles quelles"
+    ),
     "export.invalid": "capi export : fiches invalides, aucune donnée écrite.",
     "export.done": "capi export : {count} fichiers écrits dans {target}",
     "schemas.done": "capi schemas : {count} schéma(s) mis à jour dans schemas/",

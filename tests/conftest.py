@@ -25,6 +25,7 @@ IGNORED = shutil.ignore_patterns(
     "node_modules",
     "bench",
     ".capi-cache",
+    ".cache",
 )
 
 

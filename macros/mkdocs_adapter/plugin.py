@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from html import escape, unescape
 from pathlib import Path
 
@@ -51,6 +52,10 @@ from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
+from . import forked_search, parallel
+from .content_memo import ContentMemo
+from .output_cache import OutputCache
+from .page_cache import ConversionCache
 from .sandbox import sandbox_macros
 
 log = get_plugin_logger("capi")
@@ -86,6 +91,10 @@ class CapiConfig(Config):
     # the editions to compare, oldest first (set by capi publish --edition; see
     # outputs/editions.py): the page editions/ is generated only when there are some
     editions = c.ListOfItems(c.Type(dict), default=[])
+    # processes converting and laying out pages (default: one per core; 1: MkDocs alone)
+    workers = c.Optional(c.Type(int))
+    # converted pages kept in .cache/capi/ between builds (page_cache.py)
+    cache = c.Type(bool, default=True)
 
 
 class CapiPlugin(BasePlugin[CapiConfig]):
@@ -107,9 +116,16 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.problems_by_path: dict[str, list] = {}
         self.history = History()
         self.feeds_written = False  # feeds need site_url (absolute links)
+        self.parallel: parallel.ParallelRun | None = None
+        self.cache: ConversionCache | None = None  # kept across `mkdocs serve` rebuilds
+        self.outputs: OutputCache | None = None  # laid-out pages, while serving
+        self.nav = None
+        self.memo: ContentMemo | None = None  # filtered pages and search parts, while serving
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.outputs = OutputCache() if self.serving else None
+        self.memo = ContentMemo() if self.serving else None
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
     @event_priority(50)
@@ -355,14 +371,22 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         if not (uri in TRUSTED_PAGES and uri in self.generated_uris):
-            html = sanitize.clean(html, self.image_hosts)
+            html = (
+                self.memo.clean(html, self.image_hosts, sanitize.clean)
+                if self.memo is not None
+                else sanitize.clean(html, self.image_hosts)
+            )
         html = sanitize.TRUSTED.release(html)
         _escape_toc(page.toc)
         # a front-matter title is text; one taken from a heading is HTML without its tags
         title = str(page.meta["title"]) if "title" in page.meta else _plain_title(page.title)
         if uri != "404.md" and page.url is not None:
             kind, keywords = self._search_facts(page)
-            self.search.add(page.url, title, kind, HISTORY_RE.sub("", html), keywords)
+            facts = (page.url, title, kind, HISTORY_RE.sub("", html), keywords)
+            if self.memo is not None:
+                self.memo.index(self.search, *facts)
+            else:
+                self.search.add(*facts)
         # the theme prints titles and descriptions as HTML: give it escaped text
         page.meta["title"] = escape(title)
         if page.meta.get("description") is not None:
@@ -391,7 +415,75 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             words += [graph.practice_title(p) for p in action.data.get("pratiques", [])]
         return kind_label(entry, graph), words
 
+    # priority -100: after every other plugin's navigation changes
+    @event_priority(-100)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Start converting the engine's pages in forked processes (parallel.py)."""
+        if self.config.cache:
+            if self.cache is None or self.cache.root != self.root:
+                self.cache = ConversionCache(self.root)
+            self.cache.start_build(config, files)
+        else:
+            self.cache = None
+        workers = self.config.workers or parallel.available_workers()
+        self.parallel = parallel.ParallelRun(workers, self) if workers > 1 else None
+        self.nav = nav
+        if self.memo is not None:
+            self.memo.start_build()
+        parallel.activate(self.parallel, self.outputs)
+        if self.parallel is not None:
+            self.parallel.start_conversion(self._engine_pages(files, config), config, files)
+        return nav
+
+    # priority -100: once every plugin has finished with the pages
+    @event_priority(-100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.outputs is not None:  # what the layout of every page reads (output_cache.py)
+            extra = [self.feeds_written, sorted(self.image_hosts)]
+            self.outputs.start_build(config, self.nav, extra)
+        return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.cache is not None:  # MkDocs converts through the cache (page_cache.py)
+            page.render = partial(self.cache.render, page)  # type: ignore[method-assign]
+        return page
+
+    def _engine_pages(self, files: Files, config: MkDocsConfig) -> list[Page]:
+        """Pages whose Markdown only the engine writes, in MkDocs' order (organiser pages,
+        which may run macros, stay in the build process)."""
+        pages = []
+        for file in files.documentation_pages():
+            uri = file.src_uri
+            if not file.inclusion.is_included() or uri in self.config.macros_pages:
+                continue
+            if uri not in self.entities and uri not in self.generated_uris:
+                continue
+            if file.page is None:  # as MkDocs' own loop does for pages outside the menu
+                Page(None, file, config)
+            pages.append(file.page)
+        return pages
+
+    def forked(self) -> None:
+        # the preview's memory (if any) is read as the build process left it
+        self.search = forked_search.PageSearch()  # type: ignore[assignment]
+
+    def export_page_state(self, page: Page) -> forked_search.PagePart:
+        return self.search.take()  # type: ignore[attr-defined]
+
+    def restore_page_state(self, page: Page, state: forked_search.PagePart) -> None:
+        forked_search.merge(self.search, state)  # type: ignore[arg-type]
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.parallel is not None:
+            self.parallel.close()
+        parallel.activate(None)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        parallel.activate(None)
+        if self.outputs is not None:  # the preview says how much a save cost
+            log.info(
+                say("serve.reused", laid_out=self.outputs.laid_out, reused=self.outputs.reused)
+            )
         self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
