@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.content.corpus import TERRITORY_KINDS
 from macros.content.locate import locate
 
 try:  # the C emitter is much faster at 10,000 files
@@ -730,6 +731,11 @@ def _territory_files(
         ],
     }
     seen = (f"[[retour:{rng.choice(reports)}]]",) if reports else ()
+    # « type » as `capi new territoire` writes it (without it, each file warns: W004)
+    index, diagnostic, plan, partnership = (
+        {"title": meta["title"], "type": kind, **meta}
+        for meta, kind in zip((index, diagnostic, plan, partnership), TERRITORY_KINDS, strict=True)
+    )
     return {
         "index.md": _document(index, w.paragraph(180, (f"[[pratique:{practice}]]",))),
         "diagnostic.md": _document(

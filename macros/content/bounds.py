@@ -50,6 +50,22 @@ COUNTED = (
     (re.compile(r"  \n"), 5_000, "retours à la ligne forcés (deux espaces en fin de ligne)"),
     (re.compile(r"&"), 10_000, "esperluettes « & »"),
 )
+# for each pattern above, a count of plain characters that no number of matches can exceed:
+# a pattern anchored at every line start scans the whole text in Python's re, a count is
+# much faster, and most pages are far below every limit
+_MOST = (
+    lambda body: body.count("*["),
+    lambda body: body.count("#"),
+    lambda body: (body.count("-") + body.count("*") + body.count("_")) // 3,
+    lambda body: body.count("="),
+    lambda body: body.count(":"),
+    lambda body: body.count("["),
+    lambda body: body.count("<"),
+    lambda body: body.count("[^"),
+    lambda body: body.count("\\"),
+    lambda body: body.count("  \n"),
+    lambda body: body.count("&"),
+)
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 # runs of four backticks or more: ever longer runs never find their closing run (a table of
 # inline code, runs of one, stays free)
@@ -67,8 +83,8 @@ _MARKER_RE = re.compile(r">|[-*+]|\d{1,9}[.)]")
 
 def check(body: str, body_line: int, path: str, problems: Problems) -> bool:
     """Report the first construct over a bound; True when the body may be converted."""
-    for pattern, limit, label in COUNTED:
-        found = pattern.findall(body) if len(body) > 2 * limit else ()
+    for (pattern, limit, label), most in zip(COUNTED, _MOST, strict=True):
+        found = pattern.findall(body) if most(body) > limit else ()
         if len(found) > limit:
             extra = list(pattern.finditer(body))[limit]
             problems.add(
@@ -79,6 +95,14 @@ def check(body: str, body_line: int, path: str, problems: Problems) -> bool:
                 remedy=f"au plus {limit} par page",
             )
             return False
+    # each block costs at most (all openers of the body) × (length of the body): under the
+    # block bound, no block nor their sum can be over, and only the depth is left to check
+    openers = sum(body.count(c) for c in "[<(`")
+    if openers * len(body) <= MAX_BLOCK_COST:
+        deep = _too_deep(body)
+        if deep is not None:
+            _too_deep_problem(path, body_line + deep, problems)
+        return deep is None
     line, start, total = body_line, 0, 0
     while start <= len(body):
         separator = _BLANK_LINE_RE.search(body, start)
@@ -105,19 +129,23 @@ def check(body: str, body_line: int, path: str, problems: Problems) -> bool:
             return False
         deep = _too_deep(block)
         if deep is not None:
-            problems.add(
-                path,
-                line + deep,
-                "E035",
-                what=f"listes, citations ou retraits imbriqués sur plus de {MAX_DEPTH} niveaux",
-                remedy="réduisez l'imbrication",
-            )
+            _too_deep_problem(path, line + deep, problems)
             return False
         if separator is None:
             break
         line += block.count("\n") + separator.group(0).count("\n")
         start = separator.end()
     return True
+
+
+def _too_deep_problem(path: str, line: int, problems: Problems) -> None:
+    problems.add(
+        path,
+        line,
+        "E035",
+        what=f"listes, citations ou retraits imbriqués sur plus de {MAX_DEPTH} niveaux",
+        remedy="réduisez l'imbrication",
+    )
 
 
 def _too_deep(block: str) -> int | None:

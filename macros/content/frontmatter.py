@@ -39,8 +39,14 @@ _FLOAT_RE = re.compile(
 _TAG = "tag:yaml.org,2002:"
 
 
+# the first characters of every plain scalar that is not text (null, bool, number, merge)
+_NOT_TEXT_START = frozenset("~nNtTfF<+-.0123456789")
+
+
 def _core_tag(value: str) -> str:
     """The YAML 1.2 core-schema type of a plain (unquoted) scalar."""
+    if value and value[0] not in _NOT_TEXT_START:  # most values: text, decided at once
+        return _TAG + "str"
     if value in _NULLS:
         return _TAG + "null"
     if value == "<<":
@@ -142,7 +148,9 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
     problems = _load_yaml("\n".join(header), path, parsed)
     if problems:
         return None, problems
-    parsed.warnings = list(_typographic_quotes(parsed.meta, (), parsed, path))
+    header_text = "\n".join(header)
+    if any(quote in header_text for quote in _CURLY_OPENING):
+        parsed.warnings = list(_typographic_quotes(parsed.meta, (), parsed, path))
     parsed.warnings += _cut_by_hash(header, parsed, path)
     return parsed, problems
 

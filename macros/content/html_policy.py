@@ -157,7 +157,17 @@ MARKDOWN_EXTENSIONS = (
 )
 
 # may the body hold markup or a link that is not plainly http(s), mailto, tel or relative?
-_SUSPECT_RE = re.compile(r"[<{&]|\]:|!\[|\]\(\s*(?![hH][tT][tT][pP][sS]?://|mailto:|tel:)[\w+.-]*:")
+# (plain substring tests first: a regex alternation is tried at every character of the text)
+_SUSPECT_MARKS = ("<", "{", "&", "]:", "![")
+_SUSPECT_LINK_RE = re.compile(r"\]\(\s*(?![hH][tT][tT][pP][sS]?://|mailto:|tel:)[\w+.-]*:")
+
+
+def _suspect(body: str) -> bool:
+    if any(mark in body for mark in _SUSPECT_MARKS):
+        return True
+    return "](" in body and _SUSPECT_LINK_RE.search(body) is not None
+
+
 # start tags of the converted HTML; quoted values may hold « > » (bounded: bounds.py caps « < »)
 _TAG_RE = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[^<>"']|"[^"]{0,4000}"|'[^']{0,4000}')*)""")
 _ATTR_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
@@ -401,7 +411,7 @@ def check_body(
     _check_personal_data(prose, body_line, path, problems)
     if not bounds.check(body, body_line, path, problems):
         return False
-    if not _SUSPECT_RE.search(body):
+    if not _suspect(body):
         return True
     try:
         converted = to_html(body)
