@@ -169,6 +169,17 @@ def test_more_results_are_shown_on_request(reader, site_url):
     assert items.count() == 20
 
 
+@pytest.mark.parametrize("query", ["", "hautmesnil"])
+def test_show_more_is_offered_only_when_there_is_more(reader, site_url, query):
+    reader.goto(site_url + "recherche/" + (f"?q={query}" if query else ""))
+    if query:  # fewer than a page of results
+        reader.locator(".capi-resultats__liste > li").first.wait_for()
+        assert reader.locator(".capi-resultats__liste > li").count() < 10
+    else:
+        reader.wait_for_function("document.querySelector('.capi-resultats__liste') !== null")
+    assert not reader.get_by_role("button", name="Afficher plus de résultats").is_visible()
+
+
 def test_markup_in_the_address_is_shown_as_text(reader, site_url):
     query = "<img src=x onerror=window.__pwned=1> sécurité"
     _open_results(reader, site_url, query, 1280)
