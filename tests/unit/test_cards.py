@@ -79,7 +79,7 @@ def test_a_card_shows_every_value_as_written(graph: Graph) -> None:
     assert card.parts["tags"] == ["Fablab"]
     assert card.parts["summary"] == [HOSTILE]
     assert "img" not in card.tags and "em" not in card.tags  # no value became markup
-    assert '<a href="../seances/01-enjeux/hostile.md">' in html  # MkDocs resolves it
+    assert '<a href="../seances/01-enjeux/hostile/">' in html  # its final URL
 
 
 def test_on_its_seance_page_a_card_leaves_out_format_and_seance(graph: Graph) -> None:

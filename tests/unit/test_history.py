@@ -251,14 +251,17 @@ def test_a_page_without_a_known_publication_says_when_it_changed():
     found = FileHistory(None, dt.datetime(2026, 2, 3, 13, tzinfo=PARIS))
     graph, entry = _graph_with(found)
     block = news.history_block(graph, entry).replace("\u00a0", " ")
-    assert block.startswith('Mis à jour le <time datetime="2026-02-03">3 février 2026</time>')
+    assert block.startswith(
+        '<p class="capi-history">Mis à jour le <time datetime="2026-02-03">3 février 2026</time>'
+    )
     assert "Contributeurs" not in block and "capi-new" not in block
 
 
 def test_a_new_entry_has_the_badge():
     when = dt.datetime(2026, 6, 12, 10, tzinfo=PARIS)
     graph, entry = _graph_with(FileHistory(when, when, ("Awa Diallo",), True))
-    assert news.history_block(graph, entry).startswith('<span class="capi-new">Nouveau</span> ')
+    block = news.history_block(graph, entry)
+    assert block.startswith('<p class="capi-history"><span class="capi-new">Nouveau</span> ')
 
 
 # ------------------------------------------------------------------ feeds
