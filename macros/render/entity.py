@@ -56,6 +56,16 @@ def actor_link(graph: Graph, page_uri: str, slug: str) -> str:
     return link(page_uri, src_uri("acteur", slug), graph.label("types_acteurs", slug))
 
 
+def theme_a(graph: Graph, page_uri: str, slug: str) -> str:
+    """``theme_link`` in HTML."""
+    return h.a(page_uri, src_uri("thematique", slug), graph.label("thematiques", slug))
+
+
+def actor_a(graph: Graph, page_uri: str, slug: str) -> str:
+    """``actor_link`` in HTML."""
+    return h.a(page_uri, src_uri("acteur", slug), graph.label("types_acteurs", slug))
+
+
 def kind_label(entry: Entry, graph: Graph) -> str:
     if entry.kind == "intervention":
         return graph.label("formats", entry.meta.get("format", ""))
@@ -79,14 +89,9 @@ def badges(graph: Graph, entry: Entry) -> str:
     elif meta.get("localisation"):
         parts.append(_badge("Lieu", h.text(meta["localisation"])))
     if meta.get("type_acteur"):
-        slug = meta["type_acteur"]
-        actor = h.a(uri, src_uri("acteur", slug), graph.label("types_acteurs", slug))
-        parts.append(_badge("Acteur", actor))
+        parts.append(_badge("Acteur", actor_a(graph, uri, meta["type_acteur"])))
     if meta.get("thematiques"):
-        themes = ", ".join(
-            h.a(uri, src_uri("thematique", t), graph.label("thematiques", t))
-            for t in meta["thematiques"]
-        )
+        themes = ", ".join(theme_a(graph, uri, t) for t in meta["thematiques"])
         parts.append(_badge("Thématiques", themes))
     if meta.get("pratiques"):
         practices = ", ".join(practice_a(graph, uri, p) for p in meta["pratiques"])

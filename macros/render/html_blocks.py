@@ -27,3 +27,16 @@ def text(value: object) -> str:
 def item_list(items: list[str]) -> str:
     """An HTML ``<ul>`` block of already escaped items."""
     return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>\n"
+
+
+def table(header: list[str], rows: list[list[str]], css: str) -> str:
+    """A two-column table of already escaped cells in a classed ``<div>``, as the Markdown
+    table of ``sessions.table`` comes out of Python-Markdown."""
+    head = "".join(f"<th>{cell}</th>\n" for cell in header)
+    body = "".join(
+        "<tr>\n" + "".join(f"<td>{cell or '—'}</td>\n" for cell in row) + "</tr>\n" for row in rows
+    )
+    return (
+        f'<div class="{css}">\n<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n'
+        f"<tbody>\n{body}</tbody>\n</table>\n</div>\n"
+    )
