@@ -23,7 +23,7 @@ def card_list(cards: list[str]) -> str:
     """The cards of one listing, as one block of the page's Markdown."""
     if not cards:
         return ""
-    return '<ul class="capi-cards">\n' + "\n".join(cards) + "\n</ul>\n"
+    return h.block('<ul class="capi-cards">\n' + "\n".join(cards) + "\n</ul>")
 
 
 def entry_card(graph: Graph, page_uri: str, entry: Entry, in_programme: bool = False) -> str:
@@ -45,12 +45,12 @@ def card(title: str, facts: list[str], practices: list[str], summary: str) -> st
         f'<p class="capi-card__title">{title}</p>',
     ]
     if facts:
-        parts.append(f'<p class="capi-card__meta">{escape(" · ".join(facts))}</p>')
+        parts.append(f'<p class="capi-card__meta">{escape(" · ".join(facts), False)}</p>')
     if practices:
-        chips = "".join(f"\n<li>{escape(p)}</li>" for p in practices) + "\n"
+        chips = "".join(f"\n<li>{escape(p, False)}</li>" for p in practices) + "\n"
         parts.append(f'<ul aria-label="Pratiques" class="capi-card__tags">{chips}</ul>')
     if summary:
-        parts.append(f'<p class="capi-card__summary">{escape(summary)}</p>')
+        parts.append(f'<p class="capi-card__summary">{escape(summary, False)}</p>')
     parts.append("</li>")
     return "\n".join(parts)
 

@@ -98,7 +98,7 @@ def badges(graph: Graph, entry: Entry) -> str:
         parts.append(_badge("Pratiques", practices))
     if not parts:
         return ""
-    return '<p class="capi-badges">' + " · ".join(parts) + "</p>\n"
+    return h.block('<p class="capi-badges">' + " · ".join(parts) + "</p>")
 
 
 def _badge(label: str, value: str) -> str:

@@ -14,7 +14,7 @@ from ..content.history import FileHistory
 from ..content.model import Entry
 from ..graph import Graph
 from .entity import NEW_BADGE, entry_line, new_badge
-from .html_blocks import text
+from .html_blocks import block, text
 from .links import link, md_escape
 from .sessions import MONTHS
 
@@ -68,7 +68,7 @@ def history_block(graph: Graph, entry: Entry) -> str:
     lines = [new_badge(graph, entry) + dates_text(found)]
     if found.authors:  # an HTML block: no Markdown conversion (html_blocks.py)
         lines.append("Contributeurs : " + ", ".join(text(name) for name in found.authors))
-    return '<p class="capi-history">' + "<br>\n".join(lines) + "</p>\n"
+    return block('<p class="capi-history">' + "<br>\n".join(lines) + "</p>")
 
 
 def latest(graph: Graph, limit: int) -> list[tuple[Entry, FileHistory]]:

@@ -97,7 +97,7 @@ def item_sheet(graph: Graph, entry: Entry) -> str:
     as HTML blocks (html_blocks.py)."""
     meta, uri, rows = entry.meta, entry.src_uri, []
     if meta.get("resume"):
-        rows.append(f"<blockquote>\n<p>{h.text(meta['resume'])}</p>\n</blockquote>\n")
+        rows.append(h.block(f"<blockquote>\n<p>{h.text(meta['resume'])}</p>\n</blockquote>"))
     facts = []
     if meta.get("structure"):
         facts.append(("Structure porteuse", h.text(meta["structure"])))
