@@ -49,7 +49,7 @@ from ..problems import Problems
 from ..render import compare, csp, explorer, listings, news, restitution, sanitize, theme_markup
 from ..render.editions import EDITIONS_PAGE, editions_page
 from ..render.entity import kind_label
-from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative
+from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative, set_directory_urls
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
 from . import forked_search, parallel
@@ -419,6 +419,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Start converting the engine's pages in forked processes (parallel.py)."""
+        set_directory_urls(config.use_directory_urls)  # generated HTML blocks' links
         if self.config.cache:
             if self.cache is None or self.cache.root != self.root:
                 self.cache = ConversionCache(self.root)

@@ -1,8 +1,8 @@
 """Cards: how listings show an entry (title, type, where it comes from, practices, summary).
 
-A card is the engine's own HTML: every front-matter value is escaped here. Only the title's
-link is written in Markdown (``markdown="span"``, the md_in_html extension), so that MkDocs
-turns it into the page's URL in either URL mode and checks it, as for every other link.
+A card is the engine's own HTML, a raw block Python-Markdown leaves alone: every
+front-matter value is escaped here, and the title's link carries its final URL
+(``html_blocks.a``), in either URL mode.
 Cards are list items of one ``<ul>``: a screen reader announces how many entries there are,
 and no card adds a heading to the page's table of contents.
 """
@@ -13,7 +13,8 @@ from html import escape
 
 from ..content.model import Entry
 from ..graph import Graph
-from .entity import entity_link, kind_label, new_badge
+from . import html_blocks as h
+from .entity import kind_label, new_badge
 
 SUMMARY_LIMIT = 200  # characters: two lines on a desktop, a few more on a phone
 
@@ -22,13 +23,13 @@ def card_list(cards: list[str]) -> str:
     """The cards of one listing, as one block of the page's Markdown."""
     if not cards:
         return ""
-    return '<ul class="capi-cards" markdown="1">\n' + "\n".join(cards) + "\n</ul>\n"
+    return h.block('<ul class="capi-cards">\n' + "\n".join(cards) + "\n</ul>")
 
 
 def entry_card(graph: Graph, page_uri: str, entry: Entry, in_programme: bool = False) -> str:
     """One entry as a card; links are relative to ``page_uri``."""
     return card(
-        new_badge(graph, entry) + entity_link(graph, page_uri, entry),
+        new_badge(graph, entry) + h.a(page_uri, entry.src_uri, entry.title),
         card_facts(graph, entry, in_programme),
         [graph.practice_title(p) for p in entry.meta.get("pratiques", [])],
         card_summary(entry),
@@ -36,20 +37,20 @@ def entry_card(graph: Graph, page_uri: str, entry: Entry, in_programme: bool = F
 
 
 def card(title: str, facts: list[str], practices: list[str], summary: str) -> str:
-    """A card from its parts: ``title`` is inline Markdown or HTML, already escaped (a link and
+    """A card from its parts: ``title`` is HTML, already escaped (a link and
     perhaps the « Nouveau » badge); ``facts``, ``practices`` and ``summary`` are plain text,
     escaped here."""
     parts = [
-        '<li class="capi-card" markdown="1">',
-        f'<p class="capi-card__title" markdown="span">{title}</p>',
+        '<li class="capi-card">',
+        f'<p class="capi-card__title">{title}</p>',
     ]
     if facts:
-        parts.append(f'<p class="capi-card__meta">{escape(" · ".join(facts))}</p>')
+        parts.append(f'<p class="capi-card__meta">{escape(" · ".join(facts), False)}</p>')
     if practices:
-        chips = "".join(f"<li>{escape(p)}</li>" for p in practices)
-        parts.append(f'<ul class="capi-card__tags" aria-label="Pratiques">{chips}</ul>')
+        chips = "".join(f"\n<li>{escape(p, False)}</li>" for p in practices) + "\n"
+        parts.append(f'<ul aria-label="Pratiques" class="capi-card__tags">{chips}</ul>')
     if summary:
-        parts.append(f'<p class="capi-card__summary">{escape(summary)}</p>')
+        parts.append(f'<p class="capi-card__summary">{escape(summary, False)}</p>')
     parts.append("</li>")
     return "\n".join(parts)
 

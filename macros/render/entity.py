@@ -6,6 +6,7 @@ from collections.abc import Set
 
 from ..content.model import KINDS, Entry
 from ..graph import Graph
+from . import html_blocks as h
 from .links import link, md_escape, src_uri
 
 EXAMPLE_BANNER = (
@@ -23,12 +24,28 @@ def entity_link(graph: Graph, page_uri: str, entry: Entry, anchor: str = "") -> 
     return link(page_uri, entry.src_uri, entry.title, anchor)
 
 
-def practice_link(graph: Graph, page_uri: str, slug: str) -> str:
+def practice_target(graph: Graph, slug: str) -> str | None:
+    """Source path of a practice's page; None when unknown (already reported by validation,
+    so never a dead link)."""
     practice = graph.practices.get(slug)
-    if practice is None:  # unknown: already reported by validation, so no dead link
+    if practice is None:
+        return None
+    return practice.entry.src_uri if practice.entry else src_uri("pratique", slug)
+
+
+def practice_link(graph: Graph, page_uri: str, slug: str) -> str:
+    target = practice_target(graph, slug)
+    if target is None:
         return md_escape(slug)
-    target = practice.entry.src_uri if practice and practice.entry else src_uri("pratique", slug)
     return link(page_uri, target, graph.practice_title(slug))
+
+
+def practice_a(graph: Graph, page_uri: str, slug: str) -> str:
+    """``practice_link`` in HTML."""
+    target = practice_target(graph, slug)
+    if target is None:
+        return h.text(slug)
+    return h.a(page_uri, target, graph.practice_title(slug))
 
 
 def theme_link(graph: Graph, page_uri: str, slug: str) -> str:
@@ -39,6 +56,16 @@ def actor_link(graph: Graph, page_uri: str, slug: str) -> str:
     return link(page_uri, src_uri("acteur", slug), graph.label("types_acteurs", slug))
 
 
+def theme_a(graph: Graph, page_uri: str, slug: str) -> str:
+    """``theme_link`` in HTML."""
+    return h.a(page_uri, src_uri("thematique", slug), graph.label("thematiques", slug))
+
+
+def actor_a(graph: Graph, page_uri: str, slug: str) -> str:
+    """``actor_link`` in HTML."""
+    return h.a(page_uri, src_uri("acteur", slug), graph.label("types_acteurs", slug))
+
+
 def kind_label(entry: Entry, graph: Graph) -> str:
     if entry.kind == "intervention":
         return graph.label("formats", entry.meta.get("format", ""))
@@ -47,31 +74,35 @@ def kind_label(entry: Entry, graph: Graph) -> str:
 
 
 def badges(graph: Graph, entry: Entry) -> str:
-    """One line of links placing the entry in the cycle."""
+    """One line of links placing the entry in the cycle (an HTML block)."""
     uri, meta, parts = entry.src_uri, entry.meta, []
     seance = graph.seance_of(entry) if entry.kind == "intervention" else None
     if seance is not None:
-        parts.append(f"**Séance**{NBSP}: {entity_link(graph, uri, seance)}")
+        parts.append(_badge("Séance", h.a(uri, seance.src_uri, seance.title)))
     if entry.kind == "intervention":
-        parts.append(f"**Format**{NBSP}: {md_escape(kind_label(entry, graph))}")
+        parts.append(_badge("Format", h.text(kind_label(entry, graph))))
     territory = entry.territory
     if territory and entry.kind != "territoire":
         target = graph.get("territoire", territory)
         if target is not None:
-            parts.append(f"**Territoire**{NBSP}: {entity_link(graph, uri, target)}")
+            parts.append(_badge("Territoire", h.a(uri, target.src_uri, target.title)))
     elif meta.get("localisation"):
-        parts.append(f"**Lieu**{NBSP}: {md_escape(meta['localisation'])}")
+        parts.append(_badge("Lieu", h.text(meta["localisation"])))
     if meta.get("type_acteur"):
-        parts.append(f"**Acteur**{NBSP}: {actor_link(graph, uri, meta['type_acteur'])}")
+        parts.append(_badge("Acteur", actor_a(graph, uri, meta["type_acteur"])))
     if meta.get("thematiques"):
-        themes = ", ".join(theme_link(graph, uri, t) for t in meta["thematiques"])
-        parts.append(f"**Thématiques**{NBSP}: {themes}")
+        themes = ", ".join(theme_a(graph, uri, t) for t in meta["thematiques"])
+        parts.append(_badge("Thématiques", themes))
     if meta.get("pratiques"):
-        practices = ", ".join(practice_link(graph, uri, p) for p in meta["pratiques"])
-        parts.append(f"**Pratiques**{NBSP}: {practices}")
+        practices = ", ".join(practice_a(graph, uri, p) for p in meta["pratiques"])
+        parts.append(_badge("Pratiques", practices))
     if not parts:
         return ""
-    return " · ".join(parts) + "\n{: .capi-badges }\n"
+    return h.block('<p class="capi-badges">' + " · ".join(parts) + "</p>")
+
+
+def _badge(label: str, value: str) -> str:
+    return f"<strong>{label}</strong>{NBSP}: {value}"
 
 
 def new_badge(graph: Graph, entry: Entry) -> str:
@@ -82,20 +113,31 @@ def new_badge(graph: Graph, entry: Entry) -> str:
 
 def entry_line(graph: Graph, page_uri: str, entry: Entry, with_summary: bool = True) -> str:
     """A list item describing an entry: link, kind, where it comes from, summary."""
+    line = (
+        f"- {new_badge(graph, entry)}{entity_link(graph, page_uri, entry)} — "
+        f"{md_escape(_details(graph, entry))}"
+    )
+    summary = entry.meta.get("description") or entry.meta.get("resume")
+    if with_summary and summary:
+        line += f"  \n  {md_escape(_shorten(summary))}"
+    return line
+
+
+def entry_item(graph: Graph, page_uri: str, entry: Entry) -> str:
+    """``entry_line`` without summary, as the content of an HTML list item."""
+    link_html = h.a(page_uri, entry.src_uri, entry.title)
+    return f"{new_badge(graph, entry)}{link_html} — {h.text(_details(graph, entry))}"
+
+
+def _details(graph: Graph, entry: Entry) -> str:
+    """Kind, séance and carrying structure of an entry, as plain text."""
     details = [kind_label(entry, graph)]
     seance = graph.seance_of(entry) if entry.kind == "intervention" else None
     if seance is not None:
         details.append(f"séance {int(seance.slug)}")
     if entry.meta.get("structure"):
         details.append(str(entry.meta["structure"]))
-    line = (
-        f"- {new_badge(graph, entry)}{entity_link(graph, page_uri, entry)} — "
-        f"{md_escape(', '.join(details))}"
-    )
-    summary = entry.meta.get("description") or entry.meta.get("resume")
-    if with_summary and summary:
-        line += f"  \n  {md_escape(_shorten(summary))}"
-    return line
+    return ", ".join(details)
 
 
 def _shorten(text: str, limit: int = 220) -> str:
@@ -116,16 +158,16 @@ def see_also(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> str:
     related = see_also_entries(graph, entry, exclude)
     if not related:
         return ""
-    lines = [entry_line(graph, entry.src_uri, other, with_summary=False) for other in related]
-    return "## Voir aussi\n\n" + "\n".join(lines) + "\n"
+    items = [entry_item(graph, entry.src_uri, other) for other in related]
+    return "## Voir aussi\n\n" + h.item_list(items)
 
 
 def cited_by(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> str:
     sources = [e for e in graph.cited_by.get(entry.key, []) if e.key not in exclude]
     if not sources:
         return ""
-    lines = [entry_line(graph, entry.src_uri, other, with_summary=False) for other in sources]
-    return "## Cité dans\n\n" + "\n".join(lines) + "\n"
+    items = [entry_item(graph, entry.src_uri, other) for other in sources]
+    return "## Cité dans\n\n" + h.item_list(items)
 
 
 def to_complete(what: str) -> str:

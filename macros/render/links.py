@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import quote
 
 from ..content.model import Entry
 
@@ -58,3 +59,44 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
         folder = src_uri[: -len("index.md")]
         return folder if directory_urls else folder + "index.html"
     return src_uri[:-3] + ("/" if directory_urls else ".html")
+
+
+# Generated blocks are written as HTML (html_blocks.py), which MkDocs does not rewrite: their
+# links carry the final URL, computed here as MkDocs computes it for a Markdown link. The
+# plugin sets the URL mode of the build before any page is written.
+_URL_MODE = {"directory_urls": True}
+
+
+def set_directory_urls(enabled: bool) -> None:
+    _URL_MODE["directory_urls"] = enabled
+
+
+def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """The URL of page ``to_uri`` relative to page ``from_uri`` (both source paths), exactly as
+    MkDocs writes a Markdown link between them (mkdocs.utils.get_relative_url)."""
+    directory_urls = _URL_MODE["directory_urls"]
+    url = _relative_url(page_url(to_uri, directory_urls), page_url(from_uri, directory_urls))
+    return quote(url, safe=_URL_SAFE) + (f"#{anchor}" if anchor else "")
+
+
+_URL_SAFE = "/#%[]=:;$&()+,!?*@'~"  # mkdocs.structure.files' urlquote
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(url: str, other: str) -> str:
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    other_parts, dest_parts = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(other_parts, dest_parts):
+        if a != b:
+            break
+        common += 1
+    relurl = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
+    return relurl + "/" if url.endswith("/") or not url else relurl
+
+
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path)[1:]
+    return path.split("/") if path else []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..graph import Graph
 from .cards import card, card_list, card_summary, entry_card
-from .entity import entity_link, practice_link, theme_link
+from .entity import entity_link, practice_a, practice_link, theme_link
 from .intros import actor_intro, practice_intro, theme_intro
 from .links import INDEX_PAGES, link, md_escape, src_uri
 
@@ -207,7 +207,7 @@ def index_page(graph: Graph, family: str) -> str:
                 or "pas encore de fiche"
             )
             summary = card_summary(practice.entry) if practice.entry else ""
-            cards.append(card(practice_link(graph, uri, slug), [used], [], summary))
+            cards.append(card(practice_a(graph, uri, slug), [used], [], summary))
         return "# Pratiques\n\n" + card_list(cards)
     if family == "thematiques":
         lines = [

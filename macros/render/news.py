@@ -14,6 +14,7 @@ from ..content.history import FileHistory
 from ..content.model import Entry
 from ..graph import Graph
 from .entity import NEW_BADGE, entry_line, new_badge
+from .html_blocks import block, text
 from .links import link, md_escape
 from .sessions import MONTHS
 
@@ -65,10 +66,9 @@ def history_block(graph: Graph, entry: Entry) -> str:
     if found is None:
         return ""
     lines = [new_badge(graph, entry) + dates_text(found)]
-    contributors = contributors_text(found)
-    if contributors:
-        lines.append(contributors)
-    return "  \n".join(lines) + "\n{: .capi-history }\n"
+    if found.authors:  # an HTML block: no Markdown conversion (html_blocks.py)
+        lines.append("Contributeurs : " + ", ".join(text(name) for name in found.authors))
+    return block('<p class="capi-history">' + "<br>\n".join(lines) + "</p>")
 
 
 def latest(graph: Graph, limit: int) -> list[tuple[Entry, FileHistory]]:

@@ -82,26 +82,41 @@ class TrustedFragments:
     ``hold`` returns a placeholder made of letters and digits (it survives Markdown, Jinja
     and nh3 unchanged); ``release`` puts the fragments back. The placeholder carries a
     random key drawn per process, so contributed text cannot forge one.
+
+    A ``block`` (html_blocks.py) stands alone in the Markdown, which wraps its placeholder
+    in a paragraph: the paragraph goes with it.
     """
 
     def __init__(self) -> None:
         self.key = secrets.token_hex(8)
         self.held: dict[str, str] = {}
+        self.blocks: set[str] = set()
         self._ids = count(1)
-        self._pattern = re.compile(rf"capitrusted{self.key}n\d+")
+        self._pattern = re.compile(rf"(<p>)?(capitrusted{self.key}n\d+)(</p>)?")
 
-    def hold(self, fragment: str) -> str:
+    def hold(self, fragment: str, block: bool = False) -> str:
         token = f"capitrusted{self.key}n{next(self._ids)}"
         self.held[token] = fragment
+        if block:
+            self.blocks.add(token)
         return token
 
     def release(self, html: str) -> str:
         if "capitrusted" not in html:
             return html
-        return self._pattern.sub(lambda m: self.held.pop(m.group(0), ""), html)
+        return self._pattern.sub(self._fragment, html)
+
+    def _fragment(self, match: re.Match) -> str:
+        opening, token, closing = match.groups()
+        fragment = self.held.pop(token, "")
+        if token in self.blocks and opening and closing:
+            self.blocks.discard(token)
+            return fragment
+        return (opening or "") + fragment + (closing or "")
 
     def clear(self) -> None:
         self.held.clear()
+        self.blocks.clear()
 
 
 TRUSTED = TrustedFragments()

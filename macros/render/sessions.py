@@ -7,8 +7,9 @@ from html import escape
 
 from ..content.model import Entry
 from ..graph import FORMAT_ORDER, Graph
+from . import html_blocks as h
 from .cards import card_list, entry_card
-from .entity import actor_link, md_escape
+from .entity import actor_a, md_escape
 
 
 def table(
@@ -92,21 +93,22 @@ def seance_programme(graph: Graph, entry: Entry, page_uri: str | None = None) ->
 
 
 def item_sheet(graph: Graph, entry: Entry) -> str:
-    """The key facts of a programme item, before its text (a fiche d'expérience's header)."""
+    """The key facts of a programme item, before its text (a fiche d'expérience's header),
+    as HTML blocks (html_blocks.py)."""
     meta, uri, rows = entry.meta, entry.src_uri, []
     if meta.get("resume"):
-        rows.append(f"> {md_escape(meta['resume'])}\n")
+        rows.append(h.block(f"<blockquote>\n<p>{h.text(meta['resume'])}</p>\n</blockquote>"))
     facts = []
     if meta.get("structure"):
-        facts.append(("Structure porteuse", md_escape(meta["structure"])))
+        facts.append(("Structure porteuse", h.text(meta["structure"])))
     if meta.get("type_acteur"):
-        facts.append(("Type d'acteur", actor_link(graph, uri, meta["type_acteur"])))
+        facts.append(("Type d'acteur", actor_a(graph, uri, meta["type_acteur"])))
     if meta.get("intervenants"):
         facts.append(
             (
                 "Intervenant·es",
                 "; ".join(
-                    md_escape(
+                    h.text(
                         ", ".join(str(p[k]) for k in ("nom", "fonction", "structure") if p.get(k))
                     )
                     for p in meta["intervenants"]
@@ -115,14 +117,12 @@ def item_sheet(graph: Graph, entry: Entry) -> str:
         )
     if meta.get("publics"):
         facts.append(
-            ("Publics", ", ".join(md_escape(graph.label("publics", p)) for p in meta["publics"]))
+            ("Publics", ", ".join(h.text(graph.label("publics", p)) for p in meta["publics"]))
         )
     if meta.get("debut") or meta.get("fin"):
-        facts.append(("Période", md_escape(period(meta.get("debut"), meta.get("fin")))))
+        facts.append(("Période", h.text(period(meta.get("debut"), meta.get("fin")))))
     if facts:
-        rows.append(
-            table(["Élément", "Détail"], [[label, value] for label, value in facts], "capi-facts")
-        )
+        rows.append(h.table(["Élément", "Détail"], [list(fact) for fact in facts], "capi-facts"))
     return "\n".join(rows) + ("\n" if rows else "")
 
 
