@@ -383,14 +383,17 @@ figurent pas (la moitié du temps des gabarits). Une construction suivante repre
 blocs compris), l'adresse, la liste des pages ou la configuration n'ont pas changé.
 
 **Aperçu après un enregistrement.** `mkdocs serve` reconstruit tout le site à chaque
-enregistrement. Le greffon, qui reste en mémoire entre deux reconstructions, reprend la
-conversion (cache), le filtrage nh3, la part de l'index de recherche et la mise en page de
-chaque fiche dont rien n'a changé (`output_cache.py`, `content_memo.py`). Restent au-dessus
-du budget : la relecture complète des fiches (`load_corpus`, environ 40 % du temps), le
-Markdown de chaque fiche recalculé depuis le graphe, et MkDocs qui vide le dossier du site
-avant chaque construction. La suite : garder le corpus entre deux reconstructions et ne
-relire que les fichiers modifiés, puis ne recalculer que les pages que le graphe relie à
-la fiche enregistrée.
+enregistrement. Le greffon, qui reste en mémoire entre deux reconstructions, ne relit que
+les fichiers dont la taille ou la date de modification ont changé (`corpus_memory.py` ;
+les vérifications entre fiches, renvois et identités, portent toujours sur tout le
+corpus ; un changement de `vocabulaires.yml` fait tout relire) : la lecture du corpus
+passe d'environ 40 % de la reconstruction à 0,3 s. Il reprend aussi la conversion
+(cache), le filtrage nh3, la part de l'index de recherche et la mise en page de chaque
+fiche dont rien n'a changé (`output_cache.py`, `content_memo.py`). Restent au-dessus du
+budget : le Markdown de chaque fiche recalculé depuis le graphe et passé par les greffons
+(plus de la moitié du temps restant), les pages générées, les flux et les données ouvertes
+recalculés, et MkDocs qui vide le dossier du site avant chaque construction. La suite :
+ne recalculer que les pages que le graphe relie à la fiche enregistrée.
 
 **`capi check` à froid à 10 000 fiches.** La moitié du temps est la lecture des en-têtes
 YAML (analyseur C de PyYAML, puis construction des valeurs en Python pour garder la ligne

@@ -18,6 +18,7 @@ from ..messages import suggestion
 from ..problems import Problem, Problems
 from . import html_policy, references
 from .cache import FileCache, engine_fingerprint, stamp_of
+from .corpus_memory import CorpusMemory
 from .fields import Context, PendingRef
 from .frontmatter import parse
 from .kinds import check_mapping
@@ -51,19 +52,31 @@ class Corpus:
         return {e.key: e for e in self.entries}
 
 
-def load_corpus(root: Path, only: set[str] | None = None, use_cache: bool = False) -> Corpus:
+def load_corpus(
+    root: Path,
+    only: set[str] | None = None,
+    use_cache: bool = False,
+    memory: CorpusMemory | None = None,
+) -> Corpus:
     """Read, validate and cross-check every content file under ``root``.
 
     ``only`` limits the reported problems to some paths (``capi check FILE``),
     but every file is still read, since references need the whole corpus.
     ``use_cache`` reuses the per-file results of unchanged files; it is for checking
     only: the entries it returns carry their metadata, not their body or line map.
+    ``memory`` (the preview) keeps whole entries between two loads in the same process:
+    only the files whose size or modification time changed are read again.
     """
     problems = Problems()
     vocabularies = load_vocabularies(root, problems)
     corpus = Corpus(root, vocabularies, problems=problems)
     pending: list[tuple[Entry, PendingRef]] = []
-    cache = FileCache(root, _fingerprint(root), enabled=use_cache, encode=_encode, decode=_decode)
+    if memory is not None:
+        cache = memory.cache(_fingerprint(root))
+    else:
+        cache = FileCache(
+            root, _fingerprint(root), enabled=use_cache, encode=_encode, decode=_decode
+        )
     located_files = []
     for located in discover(root, problems):
         if located.kind == "asset":

@@ -166,6 +166,8 @@ def _cut_by_hash(header: list[str], parsed: Parsed, path: str) -> list[Problem]:
     """Plain values whose end YAML dropped as a comment (W005)."""
     found = []
     for keypath, line in parsed.lines.items():
+        if line - 2 >= len(header):  # YAML also breaks lines at U+0085, U+2028, U+2029
+            continue
         cut = _CUT_BY_HASH_RE.match(header[line - 2])
         if cut and isinstance(_value_at(parsed.meta, keypath), str):
             found.append(

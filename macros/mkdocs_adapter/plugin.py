@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import bounds
 from ..content.corpus import REFUSED_BODY, Corpus, load_corpus
+from ..content.corpus_memory import CorpusMemory
 from ..content.frontmatter import parse
 from ..content.history import DEFAULT_NEW_DAYS, History, read_history
 from ..content.locate import (
@@ -121,11 +122,13 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.outputs: OutputCache | None = None  # laid-out pages, while serving
         self.nav = None
         self.memo: ContentMemo | None = None  # filtered pages and search parts, while serving
+        self.loaded: CorpusMemory | None = None  # checked files, kept while serving
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.outputs = OutputCache() if self.serving else None
         self.memo = ContentMemo() if self.serving else None
+        self.loaded = CorpusMemory() if self.serving else None
 
     # priority 50: load the corpus before other plugins (search, macros) see the files
     @event_priority(50)
@@ -141,7 +144,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         sanitize.TRUSTED.clear()
         self.theme_scripts = set()
         self.search = SearchIndex()
-        corpus = load_corpus(self.root)
+        corpus = load_corpus(self.root, memory=self.loaded)
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         self.history = self._read_history(corpus)

@@ -37,3 +37,76 @@ def test_a_save_updates_its_page_and_the_citing_page_only(repo_copy):
         assert laid_out < reused
     finally:
         server.stop()
+
+
+LIVERELOAD_RE = re.compile(
+    rb"<script>(?:(?!</script>).)*Enabled live reload.*?</script>", re.DOTALL
+)
+SITEMAP_LOC_RE = re.compile(r"<loc>[^<]*?/capitalisation-numerique/([^<]*)</loc>")
+PRACTICE = "docs/pratiques/fablab.md"
+
+
+def served_site(server: preview.Preview) -> dict[str, bytes]:
+    """Every page the sitemap lists, as the browser gets it, without the live-reload script
+    (its numbers change at each build) and with the server's own address neutralised."""
+    pages = SITEMAP_LOC_RE.findall(fetch(server.port, "sitemap.xml"))
+    assert len(pages) > 50
+    origin = f"127.0.0.1:{server.port}".encode()
+    site = {}
+    for url in pages:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}{BASE}{url}") as answer:
+            body = answer.read()
+        site[url] = LIVERELOAD_RE.sub(b"", body).replace(origin, b"ORIGIN")
+    return site
+
+
+def test_after_saves_the_preview_is_the_site_a_fresh_preview_serves(repo_copy):
+    """The vocabularies, then edited, added, deleted and renamed files, saved one after the
+    other: the pages served are those of a preview started afresh on the same files (the
+    vocabularies come first: they make the preview read every file again)."""
+    new_report = repo_copy / "sessions/04-lieux/fiche-ajoutee-pendant-l-apercu.md"
+    deleted = repo_copy / "sessions/01-enjeux/permanence-numerique-bailleur.md"
+    server = preview.start(repo_copy)
+    try:
+        server.wait_serving(timeout=600)
+        before = fetch(server.port, CITED_URL)
+        vocabularies = repo_copy / "vocabulaires.yml"
+        text = vocabularies.read_text("utf-8")
+        assert "hotes_images: []" in text
+        vocabularies.write_text(
+            text.replace("hotes_images: []", "hotes_images: [images.exemple.fr]"), "utf-8"
+        )
+        server.wait_built(600)
+        old = "title: Une médiathèque de quartier devenue tiers-lieu"
+        preview.save_and_wait(server, repo_copy / CITED, old, f"title: {NEW_TITLE}", 600)
+        new_report.write_text(
+            (repo_copy / CITED).read_text("utf-8").replace(NEW_TITLE, "Fiche ajoutée"), "utf-8"
+        )
+        server.wait_built(600)
+        deleted.unlink()
+        server.wait_built(600)
+        (repo_copy / PRACTICE).rename(repo_copy / "docs/pratiques/fablab-de-quartier.md")
+        server.wait_built(600)
+        after = served_site(server)
+    finally:
+        server.stop()
+    assert NEW_TITLE not in before and NEW_TITLE in after[CITED_URL].decode()
+    assert "seances/04-lieux/fiche-ajoutee-pendant-l-apercu/" in after
+    assert CITING_URL not in after
+    fresh = preview.start(repo_copy)
+    try:
+        fresh.wait_serving(timeout=600)
+        cold = served_site(fresh)
+    finally:
+        fresh.stop()
+    assert sorted(after) == sorted(cold)
+    differing = [url for url in cold if after[url] != cold[url]]
+    assert differing == [], first_difference(after, cold, differing)
+
+
+def first_difference(after: dict[str, bytes], cold: dict[str, bytes], urls: list[str]) -> str:
+    url = urls[0]
+    old, new = after[url].decode(), cold[url].decode()
+    at = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+    around = slice(max(at - 80, 0), at + 80)
+    return f"{len(urls)} page(s) différente(s), dont {url!r} : {old[around]!r} ≠ {new[around]!r}"
