@@ -162,12 +162,16 @@ _CUT_BY_HASH_RE = re.compile(
 )
 
 
+# line breaks for YAML that are not for the header's split: after one, rows and lines differ
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _cut_by_hash(header: list[str], parsed: Parsed, path: str) -> list[Problem]:
     """Plain values whose end YAML dropped as a comment (W005)."""
+    if any(brk in row for row in header for brk in _YAML_ONLY_BREAKS):
+        return []  # YAML's line numbers no longer match the header's rows
     found = []
     for keypath, line in parsed.lines.items():
-        if line - 2 >= len(header):  # YAML also breaks lines at U+0085, U+2028, U+2029
-            continue
         cut = _CUT_BY_HASH_RE.match(header[line - 2])
         if cut and isinstance(_value_at(parsed.meta, keypath), str):
             found.append(
