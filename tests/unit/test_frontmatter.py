@@ -385,3 +385,13 @@ def test_numbers_too_large_to_print_are_refused(value: str) -> None:
 def test_values_no_constructor_can_read_are_problems(value: str) -> None:
     _, problems = parse(f"---\nx: {value}\n---\n".encode(), "f.md")
     assert [(p.line, p.code) for p in problems] == [(2, "E005")]
+
+
+def test_a_hash_glued_to_a_word_warns_on_its_line_unless_yaml_counts_lines_otherwise():
+    parsed, problems = parse(b"---\nformat: atelier\ntitle: Atelier #3\n---\n", "f.md")
+    assert problems == [] and parsed.meta["title"] == "Atelier"
+    assert [(w.line, w.code) for w in parsed.warnings] == [(3, "W005")]
+    # U+0085 breaks a line for YAML, not for the header's rows: no crash, no misplaced warning
+    raw = "---\nresume: a\x85  b\nformat: atelier\ntitle: Atelier #3\n---\n".encode()
+    parsed, problems = parse(raw, "f.md")
+    assert problems == [] and parsed.warnings == []
