@@ -139,8 +139,11 @@ def _measure_preview(root: Path, result: measure.Result) -> None:
     entry = min((root / "sessions").glob("*/*.md"), key=lambda p: (p.name == "index.md", p))
     lines = entry.read_text("utf-8").splitlines()
     title = next(line for line in lines if line.startswith("title:"))
+    # a valid edit: inside the quotes of a quoted title (the page must stay without problems)
+    quote = title[-1] if title[-1] in "'\"" else ""
+    revised = title.removesuffix(quote) + " (revu)" + quote
     try:
-        seconds, cpu, log = preview.measure(root, entry, title, title + " (revu)")
+        seconds, cpu, log = preview.measure(root, entry, title, revised)
         code = 0
     except (RuntimeError, OSError) as exc:
         seconds, cpu, log, code = 0.0, 0.0, str(exc), 1

@@ -1,8 +1,9 @@
 """The preview (``mkdocs serve``) after one save: how long until the saved page and a page
 that depends on it are up to date. Shared by ``make bench`` and the preview test.
 
-The server runs as ``make serve`` runs it; its log says when a build ends ("Documentation
-built in …"), so the harness waits for that line, never for a fixed time.
+The server runs as ``make serve`` runs it; its log says when the first build ends
+("Documentation built in …") and when a rebuild after a save is served ("Reloading
+browsers"), so the harness waits for those lines, never for a fixed time.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+EXTRA = os.environ.get("CAPI_SERVE_ARGS", "").split()
 BUILT_RE = re.compile(r"Documentation built in")
 SERVING_RE = re.compile(r"Serving on http")
+# the end of a rebuild after a save, full or incremental: the server tells the browsers
+RELOADED_RE = re.compile(r"Reloading browsers|An error happened during the rebuild")
 
 
 def free_port() -> int:
@@ -38,12 +42,16 @@ class Preview:
     log: list[str]
 
     def wait_built(self, timeout: float) -> str:
-        """Lines up to the end of the next build (the build's own log lines)."""
-        return self.wait_for(BUILT_RE, timeout)
+        """Lines up to the end of the next rebuild, when the browsers are told to reload
+        (the rebuild's own log lines)."""
+        lines = self.wait_for(RELOADED_RE, timeout)
+        if "An error happened" in lines:
+            raise RuntimeError(f"la reconstruction de l'aperçu a échoué :\n{lines}")
+        return lines
 
     def wait_serving(self, timeout: float) -> str:
         """Lines up to the first build's end and the server's start."""
-        return self.wait_built(timeout) + "\n" + self.wait_for(SERVING_RE, timeout)
+        return self.wait_for(BUILT_RE, timeout) + "\n" + self.wait_for(SERVING_RE, timeout)
 
     def wait_for(self, pattern: re.Pattern, timeout: float) -> str:
         """Lines up to the next one that matches ``pattern``."""
@@ -75,7 +83,7 @@ def start(root: Path) -> Preview:
     """``mkdocs serve`` in ``root`` on a free port (the first build has not finished yet)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *EXTRA, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,

@@ -121,10 +121,11 @@ def method(repetitions: int, corpus_lines: list[str]) -> list[str]:
         "`.cache/capi/pages/`). Elle répartit les pages entre deux processus (un par cœur) : "
         "son temps processeur compte les deux, il peut dépasser sa durée.",
         "- **Aperçu** : `mkdocs serve` lancé sur le corpus ; une fois le site servi, le titre "
-        "d'un retour d'expérience est modifié et enregistré ; la durée va de l'enregistrement "
-        "à la fin de la reconstruction annoncée par le serveur (ligne « Documentation built "
-        "»), le temps processeur est celui du serveur (et de ses processus de travail) "
-        "pendant ce temps. Une mesure par taille.",
+        "d'un retour d'expérience est modifié (entre ses guillemets : la fiche reste valide) "
+        "et enregistré ; la durée va de l'enregistrement au moment où le serveur demande aux "
+        "navigateurs de recharger la page (ligne « Reloading browsers » : la page est à jour "
+        "sur le disque), détection du changement comprise ; le temps processeur est celui "
+        "du serveur (et de ses processus de travail) pendant ce temps. Une mesure par taille.",
         f"- {repetitions} passage{'s' if repetitions > 1 else ''} par taille ; les trois "
         "commandes alternent (ordre inversé d'un passage à l'autre) pour que la charge de la "
         "machine les touche également. La durée retenue est la meilleure des passages "

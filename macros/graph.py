@@ -198,11 +198,18 @@ class Graph:
         order (lists are in that order): bounded work, and neighbours differ from page to page."""
         if len(entries) <= SEE_ALSO_CANDIDATES:
             return entries
-        position = bisect.bisect_left(
-            entries, self.order[entry.key], key=lambda e: self.order[e.key]
-        )
-        start = max(0, min(position - SEE_ALSO_CANDIDATES // 2, len(entries) - SEE_ALSO_CANDIDATES))
+        start = window_start(len(entries), self.position(entries, entry))
         return entries[start : start + SEE_ALSO_CANDIDATES]
+
+    def position(self, entries: list[Entry], entry: Entry) -> int:
+        """Where ``entry`` is (or would be) in a list in reading order."""
+        return bisect.bisect_left(entries, self.order[entry.key], key=lambda e: self.order[e.key])
+
+
+def window_start(size: int, position: int) -> int:
+    """First of the SEE_ALSO_CANDIDATES entries « Voir aussi » looks at, in a list of
+    ``size`` entries, for the entry at ``position``."""
+    return max(0, min(position - SEE_ALSO_CANDIDATES // 2, size - SEE_ALSO_CANDIDATES))
 
 
 def _format_rank(entry: Entry) -> int:

@@ -363,6 +363,15 @@ TEXTS: dict[str, str] = {
     "serve.reused": (
         "aperçu à jour : {laid_out} mise(s) en page, {reused} reprise(s) telles quelles"
     ),
+    "serve.incremental": (
+        "aperçu mis à jour en {seconds} s sans tout reconstruire (seules les pages que "
+        "l'enregistrement change ont été refaites)"
+    ),
+    "serve.nothing": "aperçu : aucun fichier modifié, rien à refaire",
+    "serve.files_failed": (
+        "aperçu : les données ouvertes, les flux ou les données de l'explorateur n'ont pas "
+        "pu être mis à jour ; relancez make serve pour les refaire"
+    ),
     "export.invalid": "capi export : fiches invalides, aucune donnée écrite.",
     "export.done": "capi export : {count} fichiers écrits dans {target}",
     "schemas.done": "capi schemas : {count} schéma(s) mis à jour dans schemas/",

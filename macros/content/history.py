@@ -29,7 +29,7 @@ import datetime as dt
 import os
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -141,6 +141,22 @@ def read_history(root: Path, paths: Iterable[str], git_root: Path | None = None)
     if history.now is None:
         history.now = max((f.updated for f in history.files.values()), default=None)
     return history
+
+
+def after_saving(history: History, root: Path, paths: Iterable[str]) -> History:
+    """The history once ``paths`` were saved (the preview): a file dated by its
+    modification time (no git, or not committed yet) takes its new one; git's dates only
+    move with a commit."""
+    files = dict(history.files)
+    zone = local_zone()
+    for path in paths:
+        found = files.get(path)
+        if found is not None and not found.from_git:
+            files[path] = FileHistory(None, _mtime(root / path, zone))
+    now = history.now
+    if not history.from_git:
+        now = max((f.updated for f in files.values()), default=None)
+    return replace(history, files=files, now=now)
 
 
 def _log_arguments() -> list[str]:

@@ -39,8 +39,9 @@ class ContentMemo:
         self._cleaned[key] = found
         return found
 
-    def index(self, index: SearchIndex | PageSearch, *args) -> None:
-        """``index.add(*args)``, or the same part computed by the previous build."""
+    def index(self, index: SearchIndex | PageSearch, *args) -> PagePart:
+        """``index.add(*args)``, or the same part computed by the previous build; returns
+        the page's part."""
         key = _digest(*args)
         part = self.indexed.get(key)
         if part is None:
@@ -49,3 +50,4 @@ class ContentMemo:
             part = one.take()
         self._indexed[key] = part
         merge(index, part)  # type: ignore[arg-type]
+        return part

@@ -45,3 +45,21 @@ def merge(index: SearchIndex, part: PagePart) -> None:
         slot = index.postings[term]
         for doc, score in docs.items():
             slot[doc + offset] = score
+
+
+def swap(index: SearchIndex, doc: int, old: PagePart, new: PagePart) -> set[str]:
+    """Page ``doc``'s part in the site's index replaced by its new one (the preview, after
+    a save); returns the terms whose postings changed."""
+    before = {term: docs.get(0) for term, docs in old[1]}
+    after = {term: docs.get(0) for term, docs in new[1]}
+    touched = {term for term in before.keys() | after.keys() if before.get(term) != after.get(term)}
+    for term in touched:
+        slot = index.postings[term]
+        if after.get(term) is None:
+            slot.pop(doc, None)
+            if not slot:
+                del index.postings[term]
+        else:
+            slot[doc] = after[term]
+    index.documents[doc] = new[0][0]
+    return touched

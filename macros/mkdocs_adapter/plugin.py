@@ -50,10 +50,10 @@ from ..problems import Problems
 from ..render import compare, csp, explorer, listings, news, restitution, sanitize, theme_markup
 from ..render.editions import EDITIONS_PAGE, editions_page
 from ..render.entity import kind_label
-from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative, set_directory_urls
+from ..render.links import INDEX_PAGES, TAG_PAGES, relative, set_directory_urls
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
-from . import forked_search, parallel
+from . import forked_search, incremental, parallel
 from .content_memo import ContentMemo
 from .output_cache import OutputCache
 from .page_cache import ConversionCache
@@ -121,8 +121,14 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.cache: ConversionCache | None = None  # kept across `mkdocs serve` rebuilds
         self.outputs: OutputCache | None = None  # laid-out pages, while serving
         self.nav = None
+        self.env = None
+        self.files: Files | None = None
         self.memo: ContentMemo | None = None  # filtered pages and search parts, while serving
         self.loaded: CorpusMemory | None = None  # checked files, kept while serving
+        # while serving: the last build, so that a save redoes only what it changes
+        self.preview: incremental.Preview | None = None
+        self.page_digests: dict[str, str] = {}  # src_uri → what the page shows
+        self.search_parts: dict[str, forked_search.PagePart] = {}  # in the build's order
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -141,6 +147,12 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         sandbox_macros(config.plugins)  # mkdocs-macros built its Jinja in on_config
+        if self.serving:  # before reading anything: a save from now on is seen next time
+            config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+            watched = [Path(config.docs_dir).resolve(), *(self.root / n for n in CONTENT_DIRS)]
+            watched += [self.root / VOCABULARY_FILE, config_file]
+            self.preview = incremental.Preview(watched, incremental.snapshot(watched))
+            self.page_digests, self.search_parts = {}, {}
         sanitize.TRUSTED.clear()
         self.theme_scripts = set()
         self.search = SearchIndex()
@@ -177,12 +189,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self._add_generated(files, config)
         if self.serving:
             self._add_broken_pages(files, config)
-        if self.config.cms and config.repo_url:
-            for uri, content in web_editor.admin_files(
-                corpus, config.repo_url, self.config.cms_base_url
-            ).items():
-                files.append(File.generated(config, uri, content=content))
-        else:  # no web editing: the vendored script is not published either
+        if not (self.config.cms and config.repo_url):
+            # no web editing: the vendored script is not published either
             for file in [f for f in files if f.src_uri.startswith(f"{web_editor.ADMIN_DIR}/")]:
                 files.remove(file)
         return files
@@ -239,33 +247,10 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
         """Pages the graph makes; a hand-written page at the same path wins (as in Quartz)."""
-        graph = self.graph
-        assert graph is not None
-        pages: dict[str, str] = {}
-        for slug in graph.practices:
-            pages[f"{GENERATED_DIRS['pratique']}/{slug}.md"] = listings.practice_page(graph, slug)
-        for slug in graph.vocabularies.get("thematiques", {}):
-            pages[f"{GENERATED_DIRS['thematique']}/{slug}.md"] = listings.theme_page(graph, slug)
-        for slug in graph.vocabularies.get("types_acteurs", {}):
-            pages[f"{GENERATED_DIRS['acteur']}/{slug}.md"] = listings.actor_page(graph, slug)
-        for family, uri in INDEX_PAGES.items():
-            pages[uri] = listings.index_page(graph, family)
-        pages[MESSAGES_PAGE] = messages_page()
-        pages.update(restitution.pages(graph))
-        pages["explorer/index.md"] = explorer.EXPLORER_PAGE
-        pages[compare.COMPARE_PAGE] = compare.compare_page(graph)
-        pages["donnees.md"] = open_data.data_page(self.config.licence, self.config.licence_url)
-        written = feeds.all_files(
-            graph, config.site_url or "", config.site_name, config.site_description or ""
-        )
-        self.feeds_written = bool(written)
-        if not written:
+        others = self.generated_files(config)
+        if not self.feeds_written:
             print(say("build.no_site_url"), file=sys.stderr)
-        pages[news.NEWS_PAGE] = news.news_page(graph, bool(written))
-        if self.config.editions:
-            current = self.config.edition or self.config.editions[-1]["edition"]
-            pages[EDITIONS_PAGE] = editions_page(self.config.editions, current)
-        for uri, content in pages.items():
+        for uri, content in self.generated_pages(config).items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 if uri in self.config.macros_pages:  # contributors' titles would meet Jinja
@@ -277,19 +262,58 @@ class CapiPlugin(BasePlugin[CapiConfig]):
                 continue
             files.append(File.generated(config, uri, content=content))
             self.generated_uris.add(uri)
-        files.append(
-            File.generated(
-                config,
-                "explorer/donnees.js",
-                content=explorer.explorer_script(graph, config.use_directory_urls),
-            )
-        )
+        for uri, content in others.items():
+            files.append(File.generated(config, uri, content=content))
+
+    def generated_pages(
+        self, config: MkDocsConfig, tags: dict[str, set[str]] | None = None
+    ) -> dict[str, str]:
+        """Page → Markdown of the listing pages the graph makes (``tags``: only these
+        practices', themes' and actor types' pages, by metadata key)."""
+        graph = self.graph
+        assert graph is not None
+        pages: dict[str, str] = {}
+        for key, slugs, page in (
+            ("pratiques", graph.practices, listings.practice_page),
+            ("thematiques", graph.vocabularies.get("thematiques", {}), listings.theme_page),
+            ("type_acteur", graph.vocabularies.get("types_acteurs", {}), listings.actor_page),
+        ):
+            folder = TAG_PAGES[key]
+            for slug in slugs if tags is None else [s for s in slugs if s in tags[key]]:
+                pages[f"{folder}/{slug}.md"] = page(graph, slug)
+        for family, uri in INDEX_PAGES.items():
+            pages[uri] = listings.index_page(graph, family)
+        pages[MESSAGES_PAGE] = messages_page()
+        pages.update(restitution.pages(graph))
+        pages["explorer/index.md"] = explorer.EXPLORER_PAGE
+        pages[compare.COMPARE_PAGE] = compare.compare_page(graph)
+        pages["donnees.md"] = open_data.data_page(self.config.licence, self.config.licence_url)
+        pages[news.NEWS_PAGE] = news.news_page(graph, self.feeds_written)
+        if self.config.editions:
+            current = self.config.edition or self.config.editions[-1]["edition"]
+            pages[EDITIONS_PAGE] = editions_page(self.config.editions, current)
+        return pages
+
+    def generated_files(self, config: MkDocsConfig) -> dict[str, str]:
+        """File → content of the explorer's data, the open data, the feeds (none without
+        ``site_url``: ``feeds_written``) and the web editor's configuration."""
+        graph = self.graph
+        assert graph is not None and self.corpus is not None
+        others = {"explorer/donnees.js": explorer.explorer_script(graph, config.use_directory_urls)}
         for name, content in open_data.all_files(
             graph, self.config.edition, self.config.licence, config.site_name
         ).items():
-            files.append(File.generated(config, f"{open_data.DATA_DIR}/{name}", content=content))
-        for path, content in written.items():
-            files.append(File.generated(config, path, content=content))
+            others[f"{open_data.DATA_DIR}/{name}"] = content
+        written = feeds.all_files(
+            graph, config.site_url or "", config.site_name, config.site_description or ""
+        )
+        self.feeds_written = bool(written)
+        others.update(written)
+        if self.config.cms and config.repo_url:
+            others.update(
+                web_editor.admin_files(self.corpus, config.repo_url, self.config.cms_base_url)
+            )
+        return others
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The body the engine read, so MkDocs' own front-matter reader (unbounded aliases,
@@ -373,6 +397,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        if self.serving:  # what the page shows, for the next save (incremental.py)
+            self.page_digests[uri] = incremental.page_digest(page)
         if not (uri in TRUSTED_PAGES and uri in self.generated_uris):
             html = (
                 self.memo.clean(html, self.image_hosts, sanitize.clean)
@@ -387,7 +413,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             kind, keywords = self._search_facts(page)
             facts = (page.url, title, kind, HISTORY_RE.sub("", html), keywords)
             if self.memo is not None:
-                self.memo.index(self.search, *facts)
+                self.search_parts[uri] = self.memo.index(self.search, *facts)
             else:
                 self.search.add(*facts)
         # the theme prints titles and descriptions as HTML: give it escaped text
@@ -432,6 +458,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         workers = self.config.workers or parallel.available_workers()
         self.parallel = parallel.ParallelRun(workers, self) if workers > 1 else None
         self.nav = nav
+        if self.preview is not None:
+            self.preview.nav = nav
+            self.preview.menu = {page.file.src_uri for page in nav.pages}
         if self.memo is not None:
             self.memo.start_build()
         parallel.activate(self.parallel, self.outputs)
@@ -442,6 +471,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     # priority -100: once every plugin has finished with the pages
     @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.env, self.files = env, files
         if self.outputs is not None:  # what the layout of every page reads (output_cache.py)
             extra = [self.feeds_written, sorted(self.image_hosts)]
             self.outputs.start_build(config, self.nav, extra)
@@ -471,11 +501,19 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         # the preview's memory (if any) is read as the build process left it
         self.search = forked_search.PageSearch()  # type: ignore[assignment]
 
-    def export_page_state(self, page: Page) -> forked_search.PagePart:
-        return self.search.take()  # type: ignore[attr-defined]
+    def export_page_state(self, page: Page) -> tuple[forked_search.PagePart, str | None]:
+        part = self.search.take()  # type: ignore[attr-defined]
+        return part, self.page_digests.get(page.file.src_uri)
 
-    def restore_page_state(self, page: Page, state: forked_search.PagePart) -> None:
-        forked_search.merge(self.search, state)  # type: ignore[arg-type]
+    def restore_page_state(
+        self, page: Page, state: tuple[forked_search.PagePart, str | None]
+    ) -> None:
+        part, digest = state
+        forked_search.merge(self.search, part)  # type: ignore[arg-type]
+        if self.serving:
+            self.search_parts[page.file.src_uri] = part
+            if digest is not None:
+                self.page_digests[page.file.src_uri] = digest
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.parallel is not None:
@@ -484,6 +522,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         parallel.activate(None)
+        if self.preview is not None:  # the build the next save is compared with
+            self.preview.config, self.preview.files = config, self.files
+            self.preview.env = self.env
         if self.outputs is not None:  # the preview says how much a save cost
             log.info(
                 say("serve.reused", laid_out=self.outputs.laid_out, reused=self.outputs.reused)
@@ -516,10 +557,13 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         return output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
+        incremental.watch_natively(server)
         for name in (*CONTENT_DIRS, VOCABULARY_FILE):
             path = self.root / name
             if path.exists():
                 server.watch(str(path))
+        # the server calls its builder after each save: redo only what the save changes
+        server.builder = incremental.Builder(self, builder)
         return server
 
 

@@ -30,3 +30,17 @@ def replacing(target: Path):
         os.replace(target, old)
     os.replace(work, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Write ``path`` through a temporary file beside it: a reader sees the old or the new
+    content, never half of it (the preview's server may be sending it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

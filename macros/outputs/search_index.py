@@ -226,34 +226,49 @@ class SearchIndex:
                 slot = self.postings[term]
                 slot[doc_id] = slot.get(doc_id, 0.0) + score
 
-    def shards(self) -> dict[str, dict[str, list[int]]]:
-        """prefix → {term: [doc, score, doc, score, …]} with the best postings first."""
+    def shards(self, keys: set[str] | None = None) -> dict[str, dict[str, list[int]]]:
+        """prefix → {term: [doc, score, doc, score, …]} with the best postings first, terms
+        and ties in a fixed order (an index patched by the preview writes the same files);
+        ``keys``: only those prefixes."""
         out: dict[str, dict[str, list[int]]] = defaultdict(dict)
-        for term, docs in self.postings.items():
-            best = sorted(docs.items(), key=lambda kv: -kv[1])[:MAX_POSTINGS]
-            out[shard_key(term)][term] = [
-                x for doc, score in best for x in (doc, max(1, round(score * 10)))
+        for term in sorted(self.postings):
+            key = shard_key(term)
+            if keys is not None and key not in keys:
+                continue
+            best = sorted(self.postings[term].items(), key=lambda kv: (-kv[1], kv[0]))
+            out[key][term] = [
+                x for doc, score in best[:MAX_POSTINGS] for x in (doc, max(1, round(score * 10)))
             ]
         return out
 
-    def write(self, site_dir: Path) -> dict[str, int]:
-        """Write ``search/`` into the built site; returns sizes for the benchmark."""
+    def write(
+        self, site_dir: Path, terms: set[str] | None = None, docs: set[int] | None = None
+    ) -> dict[str, int]:
+        """Write ``search/`` into the built site; returns sizes for the benchmark. With
+        ``terms`` and ``docs`` (the preview after a save): only the files they are in."""
         root = site_dir / INDEX_DIR
         (root / "t").mkdir(parents=True, exist_ok=True)
         (root / "d").mkdir(parents=True, exist_ok=True)
         sizes = {"shards": 0, "docs": 0}
-        shards = self.shards()
-        for key, table in shards.items():
-            text = f"capiSearch.shard({json.dumps(key)},{_json(table)});\n"
-            (root / "t" / f"{key}.js").write_text(text, encoding="utf-8")
+        keys = None if terms is None else {shard_key(term) for term in terms}
+        shards = self.shards(keys)
+        for key in shards if keys is None else keys:
+            path = root / "t" / f"{key}.js"
+            if key not in shards:  # its last term is gone
+                path.unlink(missing_ok=True)
+                continue
+            text = f"capiSearch.shard({json.dumps(key)},{_json(shards[key])});\n"
+            path.write_text(text, encoding="utf-8")
             sizes["shards"] += len(text.encode())
-        for start in range(0, len(self.documents), CHUNK):
+        chunks = range(0, len(self.documents), CHUNK)
+        for start in chunks if docs is None else sorted({d // CHUNK * CHUNK for d in docs}):
             chunk = [d.row() for d in self.documents[start : start + CHUNK]]
             text = f"capiSearch.docs({start // CHUNK},{_json(chunk)});\n"
             (root / "d" / f"{start // CHUNK}.js").write_text(text, encoding="utf-8")
             sizes["docs"] += len(text.encode())
         # the shard list lets the browser skip prefixes that have no file (no 404 errors)
-        meta = {"chunk": CHUNK, "count": len(self.documents), "shards": sorted(shards)}
+        listed = sorted({shard_key(term) for term in self.postings})
+        meta = {"chunk": CHUNK, "count": len(self.documents), "shards": listed}
         (root / "meta.js").write_text(f"capiSearch.meta({_json(meta)});\n", encoding="utf-8")
         return sizes
 

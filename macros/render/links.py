@@ -9,6 +9,8 @@ from urllib.parse import quote
 from ..content.model import Entry
 
 GENERATED_DIRS = {"pratique": "pratiques", "thematique": "thematiques", "acteur": "acteurs"}
+# an intervention's metadata key → the folder of the generated pages its values have
+TAG_PAGES = {"pratiques": "pratiques", "thematiques": "thematiques", "type_acteur": "acteurs"}
 INDEX_PAGES = {
     "seances": "seances/index.md",
     "retours": "retours/index.md",

@@ -114,6 +114,16 @@ class TrustedFragments:
             return fragment
         return (opening or "") + fragment + (closing or "")
 
+    def expanded(self, text: str) -> str:
+        """``text`` with the fragments it holds written out (they stay held): what a page
+        shows, whatever placeholders this build drew."""
+        if "capitrusted" not in text:
+            return text
+        return self._pattern.sub(
+            lambda m: (m.group(1) or "") + self.held.get(m.group(2), "") + (m.group(3) or ""),
+            text,
+        )
+
     def clear(self) -> None:
         self.held.clear()
         self.blocks.clear()

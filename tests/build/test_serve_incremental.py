@@ -110,3 +110,48 @@ def first_difference(after: dict[str, bytes], cold: dict[str, bytes], urls: list
     at = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
     around = slice(max(at - 80, 0), at + 80)
     return f"{len(urls)} page(s) différente(s), dont {url!r} : {old[around]!r} ≠ {new[around]!r}"
+
+
+INCREMENTAL = "sans tout reconstruire"
+
+
+def test_saves_redone_incrementally_serve_what_a_fresh_preview_serves(repo_copy):
+    """Saves the preview redoes without a full rebuild (a title, practices and a theme, the
+    text with a new reference, a summary; then a practice's title): the pages served are
+    those of a preview started afresh on the same files."""
+    cited = repo_copy / CITED
+    server = preview.start(repo_copy)
+    try:
+        server.wait_serving(timeout=600)
+        old = "title: Une médiathèque de quartier devenue tiers-lieu"
+        preview.save_and_wait(server, cited, old, f"title: {NEW_TITLE}", 600)
+        edits = [
+            (cited, "  - espace-public-numerique\n", "  - fablab\n"),
+            (cited, "  - inclusion-numerique\n", ""),
+            (cited, "\nresume: >-\n", "\nresume: >-\n  Résumé revu pendant l'aperçu.\n"),
+            (repo_copy / "docs/pratiques/fablab.md", "title: ", "title: Atelier fablab — "),
+        ]
+        for path, before, after in edits:
+            preview.save_and_wait(server, path, before, after, 600)
+        body = (
+            cited.read_text("utf-8") + "\nVoir aussi [[pratique:reconditionnement-ordinateurs]].\n"
+        )
+        cited.write_text(body, "utf-8")
+        server.wait_built(600)
+        log = "\n".join(server.log)
+        after_saves = served_site(server)
+    finally:
+        server.stop()
+    # every save went the incremental way (a full rebuild would hide its mistakes)
+    assert log.count(INCREMENTAL) == 6, log[-3000:]
+    assert NEW_TITLE in after_saves[CITED_URL].decode()
+    assert "Résumé revu pendant l'aperçu" in after_saves[CITED_URL].decode()
+    fresh = preview.start(repo_copy)
+    try:
+        fresh.wait_serving(timeout=600)
+        cold = served_site(fresh)
+    finally:
+        fresh.stop()
+    assert sorted(after_saves) == sorted(cold)
+    differing = [url for url in cold if after_saves[url] != cold[url]]
+    assert differing == [], first_difference(after_saves, cold, differing)
