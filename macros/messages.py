@@ -368,6 +368,7 @@ TEXTS: dict[str, str] = {
         "l'enregistrement change ont été refaites)"
     ),
     "serve.nothing": "aperçu : aucun fichier modifié, rien à refaire",
+    "serve.full_rebuild": "aperçu : mise à jour partielle impossible ({reason}), site reconstruit",
     "serve.files_failed": (
         "aperçu : les données ouvertes, les flux ou les données de l'explorateur n'ont pas "
         "pu être mis à jour ; relancez make serve pour les refaire"

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("capi")
 Snapshot = dict[str, tuple[int, int]]
+Key = tuple[str, str]
 
 
 def page_digest(page: Page) -> str:
@@ -96,9 +97,13 @@ class Builder:
         self.full = full
 
     def __call__(self, config=None) -> None:
-        if config is None and update(self.plugin):
-            return
-        self.full(config)
+        try:
+            done = config is None and update(self.plugin)
+        except Exception as exc:  # noqa: BLE001 - the full rebuild says what is wrong
+            log.info(say("serve.full_rebuild", reason=f"{type(exc).__name__}: {exc}"))
+            done = False
+        if not done:
+            self.full(config)
 
 
 def watch_natively(server) -> None:
@@ -126,40 +131,25 @@ def update(plugin: CapiPlugin) -> bool:
         return False
     phases = _Phases()
     now = snapshot(state.watched)
-    changed = {path for path, seen in now.items() if state.files_seen.get(path) != seen}
-    if not changed and now.keys() == state.files_seen.keys():
+    if now == state.files_seen:
         log.info(say("serve.nothing"))
         return True
-    if now.keys() != state.files_seen.keys():
-        return False  # a file added, removed or renamed: menus and addresses change
-    root = plugin.root
-    saved = {str(root / e.path): e.key for e in plugin.corpus.entries}
-    if not changed <= saved.keys():
+    keys = _saved_entries(plugin, state.files_seen, now)
+    if keys is None:
         return False
     phases.mark("fichiers")
-    corpus = load_corpus(root, memory=plugin.loaded)
-    old_corpus, old_graph = plugin.corpus, plugin.graph
-    if [str(p) for p in corpus.problems] != [str(p) for p in old_corpus.problems] or [
-        (e.key, e.path) for e in corpus.entries
-    ] != [(e.key, e.path) for e in old_corpus.entries]:
+    old_graph = plugin.graph
+    dated = _reload(plugin, keys)
+    if old_graph is None or dated is None:
         return False
-    assert old_graph is not None
-    paths = [entry.path for entry in corpus.entries if str(root / entry.path) in changed]
-    history = after_saving(plugin.history, root, paths)
-    dated = any(history.get(path) != plugin.history.get(path) for path in paths)
-    graph = Graph(corpus, history)
-    plugin.corpus, plugin.graph, plugin.history = corpus, graph, history
-    plugin.entities = {entry.src_uri: entry for entry in corpus.entries}
     phases.mark("fiches et graphe")
     state.files_seen = now
     aside = _write_files_aside(plugin, state)
     index, parts = plugin.search, dict(plugin.search_parts)
     plugin.search = SearchIndex()  # the redone pages' parts are swapped in below
-    keys = {saved[path] for path in changed}
+    graphs = [old_graph, plugin.graph]
     try:
-        redone = _redo(
-            plugin, state, dependents([old_graph, graph], keys), _tags([old_graph, graph], keys)
-        )
+        redone = _redo(plugin, state, dependents(graphs, keys), _tags(graphs, keys))
         phases.mark("pages")
     finally:
         _wait(aside)
@@ -178,6 +168,38 @@ def update(plugin: CapiPlugin) -> bool:
     log.info(say("serve.incremental", seconds=phases.total()))
     log.debug(phases.detail())  # `mkdocs serve -v`: where the time went
     return True
+
+
+def _saved_entries(plugin: CapiPlugin, before: Snapshot, now: Snapshot) -> set[Key] | None:
+    """Keys of the saved entries, or ``None`` when something else changed (a file added,
+    removed or renamed changes menus and addresses; other files, anything)."""
+    if now.keys() != before.keys():
+        return None
+    assert plugin.corpus is not None
+    saved = {str(plugin.root / e.path): e.key for e in plugin.corpus.entries}
+    changed = [path for path, seen in now.items() if before[path] != seen]
+    if not all(path in saved for path in changed):
+        return None
+    return {saved[path] for path in changed}
+
+
+def _reload(plugin: CapiPlugin, keys: set[Key]) -> bool | None:
+    """The corpus read again (saved files only), its history and graph, given to the
+    plugin; whether a saved file's date changed. ``None`` when the problems or the entries
+    are not the same any more (their pages, menus and addresses change: full rebuild)."""
+    old = plugin.corpus
+    assert old is not None
+    corpus = load_corpus(plugin.root, memory=plugin.loaded)
+    if [str(p) for p in corpus.problems] != [str(p) for p in old.problems]:
+        return None
+    if [(e.key, e.path) for e in corpus.entries] != [(e.key, e.path) for e in old.entries]:
+        return None
+    paths = [entry.path for entry in corpus.entries if entry.key in keys]
+    history = after_saving(plugin.history, plugin.root, paths)
+    dated = any(history.get(path) != plugin.history.get(path) for path in paths)
+    plugin.corpus, plugin.graph, plugin.history = corpus, Graph(corpus, history), history
+    plugin.entities = {entry.src_uri: entry for entry in corpus.entries}
+    return dated
 
 
 class _Phases:
