@@ -125,7 +125,8 @@ def method(repetitions: int, corpus_lines: list[str]) -> list[str]:
         "et enregistré ; la durée va de l'enregistrement au moment où le serveur demande aux "
         "navigateurs de recharger la page (ligne « Reloading browsers » : la page est à jour "
         "sur le disque), détection du changement comprise ; le temps processeur est celui "
-        "du serveur (et de ses processus de travail) pendant ce temps. Une mesure par taille.",
+        "du serveur (et de ses processus de travail) pendant ce temps. Trois enregistrements "
+        "par taille (le titre modifié, rétabli, modifié) : la médiane est retenue.",
         f"- {repetitions} passage{'s' if repetitions > 1 else ''} par taille ; les trois "
         "commandes alternent (ordre inversé d'un passage à l'autre) pour que la charge de la "
         "machine les touche également. La durée retenue est la meilleure des passages "
