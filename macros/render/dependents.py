@@ -27,9 +27,12 @@ def dependents(graphs: Iterable[Graph], changed: set[Key]) -> set[Key]:
     found: set[Key] = set(changed)
     # every territory page compares its practices with the other territories'
     compared = any(_practices_moved(graphs, key) for key in changed)
+    # séance programmes and practice pages show their items' territories and practices:
+    # when anything but an intervention changes, all of them (they are few)
+    kinds = [] if all(kind == "intervention" for kind, _ in changed) else ["seance", "pratique"]
+    if compared:
+        kinds.append("territoire")
     for graph in graphs:
-        # séances (programmes) and practices (their items' séances and territories): few
-        kinds = ("seance", "pratique", "territoire") if compared else ("seance", "pratique")
         for kind in kinds:
             found.update(e.key for e in graph.by_kind.get(kind, []))
         for key in changed:
@@ -68,7 +71,13 @@ def _around(graph: Graph, entry: Entry) -> Iterable[Entry]:
     if territory is not None:  # its page lists the territory's items
         yield territory
     for slug in practices:
+        practice = graph.practices.get(slug)
+        if practice is not None and practice.entry is not None:  # it lists its items
+            yield practice.entry
         yield from _see_also_window(graph, graph.by_practice.get(slug, []), entry)
+    seance = graph.seance_of(entry)
+    if seance is not None:  # its programme shows the entry's card
+        yield seance
     for theme in entry.meta.get("thematiques", []):
         yield from _see_also_window(graph, graph.by_theme.get(theme, []), entry)
     if entry.kind == "seance":  # its title and date are on its items' pages

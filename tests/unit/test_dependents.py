@@ -68,6 +68,12 @@ def cases(corpus):
     yield "pratiques d'un retour", changed(corpus, "intervention", 7, pratiques=others[:2])
     yield "thématiques retirées", changed(corpus, "intervention", 11, thematiques=None)
     yield "résumé d'un retour", changed(corpus, "intervention", 13, resume="Résumé revu.")
+    territories = [e.slug for e in corpus.entries if e.kind == "territoire"]
+    yield "territoire d'un retour", changed(corpus, "intervention", 17, territoire=territories[3])
+    yield "structure et type d'acteur", changed(
+        corpus, "intervention", 19, structure="Autre structure", type_acteur="etat"
+    )
+    yield "format d'une intervention", changed(corpus, "intervention", 23, format="atelier")
     yield "titre d'une séance", changed(corpus, "seance", 1, title="Séance renommée")
     yield "titre d'un territoire", changed(corpus, "territoire", 2, title="Territoire renommé")
     yield "titre d'une pratique", changed(corpus, "pratique", 0, title="Pratique renommée")
