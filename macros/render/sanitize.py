@@ -124,6 +124,12 @@ class TrustedFragments:
             text,
         )
 
+    def held_size(self, text: str) -> int:
+        """Characters of the fragments ``text`` holds."""
+        if "capitrusted" not in text:
+            return 0
+        return sum(len(self.held.get(m.group(2), "")) for m in self._pattern.finditer(text))
+
     def clear(self) -> None:
         self.held.clear()
         self.blocks.clear()

@@ -70,8 +70,9 @@ def cases(corpus):
     yield "résumé d'un retour", changed(corpus, "intervention", 13, resume="Résumé revu.")
     territories = [e.slug for e in corpus.entries if e.kind == "territoire"]
     yield "territoire d'un retour", changed(corpus, "intervention", 17, territoire=territories[3])
-    yield "structure et type d'acteur", changed(
-        corpus, "intervention", 19, structure="Autre structure", type_acteur="etat"
+    yield (
+        "structure et type d'acteur",
+        changed(corpus, "intervention", 19, structure="Autre structure", type_acteur="etat"),
     )
     yield "format d'une intervention", changed(corpus, "intervention", 23, format="atelier")
     yield "titre d'une séance", changed(corpus, "seance", 1, title="Séance renommée")
