@@ -74,6 +74,10 @@ class PageStateKeeper(Protocol):
     def restore_page_state(self, page: Page, state: Any) -> None:
         """The same, given back to the plugin in the build process."""
 
+    def while_waiting(self, config) -> None:
+        """Work of its own the build process does once its share is converted, before it
+        waits for the forked processes (once per build)."""
+
 
 @dataclass
 class PageOutcome:
@@ -112,7 +116,7 @@ class ParallelRun:
         self.plugin = plugin
         self.convert: dict[str, Share] = {}  # src_uri → share of the conversion loop
         self.build: dict[str, Share] | None = None  # src_uri → share of the template loop
-        self.replayed: set[int] = set()
+        self.waited = False  # the plugin's own work before the first wait is done
 
     # -- conversion loop ---------------------------------------------------------------
 
@@ -145,6 +149,9 @@ class ParallelRun:
         share = self.convert.get(page.file.src_uri)
         if share is None or dirty:
             return ORIGINAL_POPULATE(page, config, files, dirty)
+        if share.outcomes is None and not self.waited:
+            self.waited = True
+            self.plugin.while_waiting(config)
         outcome = self._replay(share, page)
         state = dict(outcome.state)
         links = state.pop("links_to_anchors")

@@ -122,9 +122,21 @@ def practice_feed(slug: str) -> str:
     return f"{FEED_DIR}/pratiques/{slug}"
 
 
+def written(graph: Graph, site_url: str) -> bool:
+    """Whether the site has feeds: they need the history and ``site_url`` (absolute links)."""
+    return graph.history is not None and bool(site_url)
+
+
+def file_names(graph: Graph, site_url: str, site_name: str, site_description: str) -> list[str]:
+    """The paths ``all_files`` writes, in its order, without writing anything."""
+    if not written(graph, site_url):
+        return []
+    return [p for f in site_feeds(graph, site_name, site_description) for p in (f.rss, f.json)]
+
+
 def all_files(graph: Graph, site_url: str, site_name: str, site_description: str) -> dict:
     """Site path → content of every feed (none without history or ``site_url``)."""
-    if graph.history is None or not site_url:
+    if not written(graph, site_url):
         return {}
     base = site_url if site_url.endswith("/") else site_url + "/"
     out = {}

@@ -506,10 +506,10 @@ def admin_page(script_name: str = SCRIPT_NAME) -> str:
 """
 
 
+ADMIN_FILES = (f"{ADMIN_DIR}/{CONFIG_NAME}", f"{ADMIN_DIR}/index.html")
+
+
 def admin_files(corpus: Corpus, repo_url: str, base_url: str | None = None) -> dict[str, str]:
-    """Site path → content of the generated files of ``/admin/``."""
+    """Site path → content of the generated files of ``/admin/`` (``ADMIN_FILES``)."""
     config = cms_config(corpus, repo_from_url(repo_url), base_url)
-    return {
-        f"{ADMIN_DIR}/{CONFIG_NAME}": config_text(config),
-        f"{ADMIN_DIR}/index.html": admin_page(SCRIPT_NAME),
-    }
+    return dict(zip(ADMIN_FILES, (config_text(config), admin_page(SCRIPT_NAME)), strict=True))

@@ -359,7 +359,8 @@ def test_the_home_page_links_to_the_news_page_and_shows_the_latest(site):
 
 def test_the_new_badge_appears_in_the_lists_of_reports(site):
     html = (site / "retours/index.html").read_text("utf-8")
-    line = next(li for li in re.findall(r"<li>(.*?)</li>", html, re.DOTALL) if NEW_TITLE in li)
+    cards = re.findall(r'<li class="capi-card">(.*?)</p>', html, re.DOTALL)  # up to the title
+    line = next(card for card in cards if NEW_TITLE in card)
     assert '<span class="capi-new">Nouveau</span>' in line
     assert html.count('class="capi-new"') == 1
 
