@@ -25,7 +25,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
 from mkdocs.plugins import get_plugin_logger
@@ -44,8 +44,8 @@ from ..render.links import TAG_PAGES
 from ..render.sanitize import TRUSTED
 from . import forked_search, parallel
 
-if TYPE_CHECKING:
-    from .plugin import CapiPlugin
+# the CapiPlugin, which imports this module (no import back: no cycle)
+CapiPlugin = Any
 
 log = get_plugin_logger("capi")
 Snapshot = dict[str, tuple[int, int]]

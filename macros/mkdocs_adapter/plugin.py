@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -579,6 +580,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         if self.preview is not None:  # the build the next save is compared with
             self.preview.config, self.preview.files = config, self.files
             self.preview.env = self.env
+            gc.collect()  # now, while the writer reads, rather than during the next save
         if self.outputs is not None:  # the preview says how much a save cost
             log.info(
                 say("serve.reused", laid_out=self.outputs.laid_out, reused=self.outputs.reused)
