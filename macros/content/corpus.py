@@ -20,7 +20,7 @@ from pathlib import Path
 from ..messages import suggestion
 from ..problems import Problem, Problems
 from . import html_policy, references
-from .cache import FileCache, engine_fingerprint, stamp_of
+from .cache import FileCache, engine_fingerprint, stamp_of, to_json
 from .corpus_memory import CorpusMemory
 from .fields import Context, PendingRef
 from .frontmatter import parse
@@ -94,10 +94,12 @@ def load_corpus(
         if hit is not None:
             results[located.path] = hit
     misses = [located for located in located_files if located.path not in results]
-    for path, loaded in _load_entries(root, misses, vocabularies, slim=use_cache):
+    for path, loaded, encoded in _load_entries(
+        root, misses, vocabularies, slim=use_cache, encode=cache.enabled
+    ):
         results[path] = loaded
         if stamps[path]:
-            cache.put(path, stamps[path], loaded)
+            cache.put(path, stamps[path], loaded, encoded)
     for located in located_files:
         entry, refs, found_problems = results[located.path]
         problems.extend(found_problems)
@@ -120,35 +122,42 @@ PARALLEL_FROM = 1500
 
 
 def _load_entries(
-    root: Path, files: list[Located], vocabularies: Vocabularies, slim: bool
-) -> list[tuple[str, tuple]]:
-    """(path, (entry, refs, problems)) for each file. A check (``slim``: no bodies to send
-    back) of many files uses every core: reading YAML is most of a cold check's time."""
+    root: Path, files: list[Located], vocabularies: Vocabularies, slim: bool, encode: bool
+) -> list[tuple[str, tuple, str | None]]:
+    """(path, (entry, refs, problems), its cache encoding or None) for each file. A check
+    (``slim``: no bodies to send back) of many files uses every core: reading YAML is most
+    of a cold check's time, and each worker encodes its files for the cache too."""
     workers = min(os.cpu_count() or 1, 4)
     if not slim or workers < 2 or len(files) < PARALLEL_FROM:
-        return _load_chunk(root, files, vocabularies, slim)
+        return _load_chunk(root, files, vocabularies, slim, encode)
     chunks = [files[i::workers] for i in range(workers)]
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this system: stay in one process
-        return _load_chunk(root, files, vocabularies, slim)
+        return _load_chunk(root, files, vocabularies, slim, encode)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         parts = pool.map(
-            _load_chunk, [root] * workers, chunks, [vocabularies] * workers, [slim] * workers
+            _load_chunk,
+            [root] * workers,
+            chunks,
+            [vocabularies] * workers,
+            [slim] * workers,
+            [encode] * workers,
         )
         return [item for part in parts for item in part]
 
 
 def _load_chunk(
-    root: Path, files: list[Located], vocabularies: Vocabularies, slim: bool
-) -> list[tuple[str, tuple]]:
+    root: Path, files: list[Located], vocabularies: Vocabularies, slim: bool, encode: bool
+) -> list[tuple[str, tuple, str | None]]:
     out = []
     for located in files:
         found = Problems()
         entry, refs = load_entry(root, located, vocabularies, found)
         if slim and entry is not None:  # a check needs neither body nor lines again
             entry = replace(entry, body="", lines={})
-        out.append((located.path, (entry, refs, list(found))))
+        loaded = (entry, refs, list(found))
+        out.append((located.path, loaded, to_json(_encode(loaded)) if encode else None))
     return out
 
 
