@@ -37,6 +37,7 @@ _FLOAT_RE = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 _TAG = "tag:yaml.org,2002:"
+_STR_TAG = _TAG + "str"
 
 
 # the first characters of every plain scalar that is not text (null, bool, number, merge)
@@ -44,9 +45,8 @@ _NOT_TEXT_START = frozenset("~nNtTfF<+-.0123456789")
 
 
 def _core_tag(value: str) -> str:
-    """The YAML 1.2 core-schema type of a plain (unquoted) scalar."""
-    if value and value[0] not in _NOT_TEXT_START:  # most values: text, decided at once
-        return _TAG + "str"
+    """The YAML 1.2 core-schema type of a plain (unquoted) scalar that is empty or starts
+    like one that is not text (the loader decides the others at once)."""
     if value in _NULLS:
         return _TAG + "null"
     if value == "<<":
@@ -71,6 +71,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0] and value is not None:
+            if value and value[0] not in _NOT_TEXT_START:  # most values: text, decided at once
+                return _STR_TAG
             return _core_tag(value)
         return super().resolve(kind, value, implicit)
 
@@ -141,17 +143,18 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
         last = len(lines) - 1 if lines[-1] == "" else len(lines)
         return None, [problem(path, last, "E003")]
     header = lines[1:end]
-    tabs = [i + 2 for i, ln in enumerate(header) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
-    if tabs:
-        return None, [problem(path, n, "E004") for n in tabs]
+    header_text = "\n".join(header)
+    if "\t" in header_text:  # rarely: look for the lines that indent with one
+        tabs = [i + 2 for i, ln in enumerate(header) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
+        if tabs:
+            return None, [problem(path, n, "E004") for n in tabs]
     parsed = Parsed(body="\n".join(lines[end + 1 :]), body_line=end + 2)
-    problems = _load_yaml("\n".join(header), path, parsed)
+    problems = _load_yaml(header_text, path, parsed)
     if problems:
         return None, problems
-    header_text = "\n".join(header)
     if any(quote in header_text for quote in _CURLY_OPENING):
         parsed.warnings = list(_typographic_quotes(parsed.meta, (), parsed, path))
-    parsed.warnings += _cut_by_hash(header, parsed, path)
+    parsed.warnings += _cut_by_hash(header, header_text, parsed, path)
     return parsed, problems
 
 
@@ -166,10 +169,10 @@ _CUT_BY_HASH_RE = re.compile(
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
-def _cut_by_hash(header: list[str], parsed: Parsed, path: str) -> list[Problem]:
-    """Plain values whose end YAML dropped as a comment (W005)."""
-    if any(brk in row for row in header for brk in _YAML_ONLY_BREAKS):
-        return []  # YAML's line numbers no longer match the header's rows
+def _cut_by_hash(header: list[str], text: str, parsed: Parsed, path: str) -> list[Problem]:
+    """Plain values whose end YAML dropped as a comment (W005); ``text``: the rows joined."""
+    if "#" not in text or any(brk in text for brk in _YAML_ONLY_BREAKS):
+        return []  # no comment; or YAML's line numbers no longer match the header's rows
     found = []
     for keypath, line in parsed.lines.items():
         cut = _CUT_BY_HASH_RE.match(header[line - 2])
@@ -310,9 +313,6 @@ def _closes(quote: str, rest: str) -> bool:
     if quote == '"':
         return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
     return re.search(r"(?<!')'(?!')", rest.replace("''", "")) is not None
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offset: int):

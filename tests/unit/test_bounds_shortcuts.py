@@ -1,0 +1,51 @@
+"""The bounds' shortcuts (a search that rules out deep nesting, no count of a body shorter
+than a limit) never hide what the line-by-line reading finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.content import bounds
+from macros.problems import Problems
+
+# what a line's prefix is made of, and what ends it
+PIECES = st.sampled_from([" ", "  ", "    ", "\t", ">", "> ", "- ", "* ", "+ ", "1. ", "١) ", "x"])
+LINES = st.lists(PIECES, max_size=40).map(lambda pieces: "".join(pieces) + "texte " * 6)
+
+
+def _depth_by_line(block: str) -> int | None:
+    """The reading without shortcut: the first line whose prefix is over the bound."""
+    for index, text in enumerate(block.split("\n")):
+        prefix = bounds._PREFIX_RE.match(text).group(0)
+        spaces = prefix.count(" ") + 4 * prefix.count("\t")
+        if len(bounds._MARKER_RE.findall(prefix)) + spaces // 4 > bounds.MAX_DEPTH:
+            return index
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=6))
+def test_the_deep_line_is_found_as_line_by_line(lines):
+    block = "\n".join(lines)
+    assert bounds._too_deep(block) == _depth_by_line(block)
+
+
+def test_a_deep_first_line_and_deep_tabs_are_found():
+    text = "texte " * 6  # a line shorter than 2 × MAX_DEPTH is not read
+    for deep in ("\t" * 17, ">" * 17, "١) " * 17, "    " * 17):
+        assert bounds._too_deep(deep + text) == 0
+        assert bounds._too_deep("texte\n" + deep + text) == 1
+    assert bounds._too_deep("\t" * 16 + "texte " * 6) is None
+
+
+def test_a_body_over_a_count_limit_is_refused():
+    problems = Problems()
+    assert not bounds.check("# titre\n" * 501, 5, "p.md", problems)
+    assert [(p.line, p.code) for p in problems] == [(505, "E035")]
+    assert bounds.check("# titre\n" * 500, 5, "p.md", Problems())
+    # a body just over a limit: as long as the count, which only then can exceed it
+    problems = Problems()
+    assert not bounds.check("&" * 10_001, 1, "p.md", problems)
+    assert "10001 esperluettes" in problems[0].message
+    assert bounds.check("&" * 10_000, 1, "p.md", Problems())
