@@ -40,19 +40,17 @@ _TAG = "tag:yaml.org,2002:"
 _STR_TAG = _TAG + "str"
 
 
-# the first characters of every plain scalar that is not text (null, bool, number, merge)
-_NOT_TEXT_START = frozenset("~nNtTfF<+-.0123456789")
+# the plain scalars that are words of the schema, and the first characters of numbers
+_WORD_TAGS = {
+    **dict.fromkeys(_NULLS, _TAG + "null"),
+    **dict.fromkeys(_BOOLS, _TAG + "bool"),
+    "<<": _TAG + "merge",  # refused (E009): a merge hides where a value comes from
+}
+_NUMBER_START = frozenset("+-.0123456789")
 
 
-def _core_tag(value: str) -> str:
-    """The YAML 1.2 core-schema type of a plain (unquoted) scalar that is empty or starts
-    like one that is not text (the loader decides the others at once)."""
-    if value in _NULLS:
-        return _TAG + "null"
-    if value == "<<":
-        return _TAG + "merge"  # refused (E009): a merge hides where a value comes from
-    if value in _BOOLS:
-        return _TAG + "bool"
+def _number_tag(value: str) -> str:
+    """The YAML 1.2 core-schema type of a plain scalar that starts like a number."""
     if len(value) < 400 and _INT_RE.fullmatch(value):
         return _TAG + "int"
     if (
@@ -63,7 +61,7 @@ def _core_tag(value: str) -> str:
         or value in (".nan", ".NaN", ".NAN")
     ):
         return _TAG + "float"
-    return _TAG + "str"
+    return _STR_TAG
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -71,9 +69,10 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0] and value is not None:
-            if value and value[0] not in _NOT_TEXT_START:  # most values: text, decided at once
-                return _STR_TAG
-            return _core_tag(value)
+            tag = _WORD_TAGS.get(value)  # « null », « true »… (« "" » too: a null)
+            if tag is None:  # most values: text, decided by their first character
+                tag = _number_tag(value) if value[0] in _NUMBER_START else _STR_TAG
+            return tag
         return super().resolve(kind, value, implicit)
 
 
@@ -334,16 +333,18 @@ def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offse
                 if key_node.tag == _STR_TAG
                 else str(_scalar(loader, key_node, offset))
             )
+            path = (*keypath, key)
             if key in result:
-                raise _DuplicateKey(key, lines[keypath + (key,)], key_line)
-            lines[keypath + (key,)] = key_line
-            result[key] = _build(loader, value_node, keypath + (key,), lines, budget, offset)
+                raise _DuplicateKey(key, lines[path], key_line)
+            lines[path] = key_line
+            result[key] = _build(loader, value_node, path, lines, budget, offset)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            lines[keypath + (index,)] = item.start_mark.line + offset
-            items.append(_build(loader, item, keypath + (index,), lines, budget, offset))
+            path = (*keypath, index)
+            lines[path] = item.start_mark.line + offset
+            items.append(_build(loader, item, path, lines, budget, offset))
         return items
     return _scalar(loader, node, offset)
 
