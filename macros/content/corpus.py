@@ -271,7 +271,8 @@ def load_entry(
     ):
         body = REFUSED_BODY  # over a cost bound (reported): never handed to Markdown
     refs = list(ctx.refs)
-    for text_ref in references.find(parsed.body, parsed.body_line):
+    text_refs, unclosed = references.find_with_unclosed(parsed.body, parsed.body_line)
+    for text_ref in text_refs:
         if not text_ref.kind:
             problems.add(
                 path,
@@ -283,7 +284,7 @@ def load_entry(
             )
             continue
         refs.append(PendingRef(f"text:{text_ref.kind}", text_ref.slug, text_ref.line, ""))
-    for line, text in references.unclosed(parsed.body, parsed.body_line):
+    for line, text in unclosed:
         problems.add(
             path, line, "E037", text=text, why="elle n'est pas fermée : terminez-la par « ]] »"
         )

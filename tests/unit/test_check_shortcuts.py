@@ -1,13 +1,18 @@
 """The per-file checks' shortcuts never hide what the full reading finds: the bounds' (a
-search that rules out deep nesting, no count of a body shorter than a limit) and the
-phone numbers' (a faster pattern for a text without « +33 »)."""
+search that rules out deep nesting, no count of a body shorter than a limit), the phone
+numbers' (a faster pattern for a text without « +33 ») and the unclosed references' (none
+looked for when every « [[ » opens a reference)."""
 
 from __future__ import annotations
+
+import functools
+import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from macros.content import bounds, html_policy
+from macros.content import bounds, html_policy, references
+from macros.content.prose import line_at, mask_code
 from macros.problems import Problems
 
 # what a line's prefix is made of, and what ends it
@@ -68,3 +73,21 @@ def test_phone_numbers_are_found_as_by_the_full_pattern(text):
         if not (before.isalnum() or before in "_+") and not after.isdigit():
             expected.add("p.md", 1 + text.count("\n", 0, m.start()), "E043", value=m.group(0))
     assert list(problems) == list(expected)
+
+
+REF_PIECES = st.sampled_from(["[[", "[", "]]", "]", "pratique:", "fablab", " ", "\n", "`", "|x"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(REF_PIECES, max_size=25).map("".join))
+@example("[[pratique:a]] [[seance:1 puis [[[pratique:b]] et [[[[x:y]]pratique:z")
+def test_unclosed_references_are_found_as_by_blanking_the_closed_ones(text):
+    blank = functools.partial(re.compile(r"[^\n]").sub, " ")  # line breaks kept
+    blanked = references.REF_RE.sub(lambda m: blank(m.group(0)), mask_code(text))
+    expected = [
+        (line_at(blanked, m.start(), 3), m.group(0).strip()[:40])
+        for m in references.UNCLOSED_RE.finditer(blanked)
+    ]
+    found, unclosed = references.find_with_unclosed(text, 3)
+    assert unclosed == expected
+    assert found == references.find(text, 3)
