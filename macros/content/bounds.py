@@ -84,7 +84,8 @@ _MARKER_RE = re.compile(r">|[-*+]|\d{1,9}[.)]")
 def check(body: str, body_line: int, path: str, problems: Problems) -> bool:
     """Report the first construct over a bound; True when the body may be converted."""
     for (pattern, limit, label), most in zip(COUNTED, _MOST, strict=True):
-        found = pattern.findall(body) if most(body) > limit else ()
+        # no count exceeds the body's length: a body shorter than the limit is not counted
+        found = pattern.findall(body) if len(body) > limit and most(body) > limit else ()
         if len(found) > limit:
             extra = list(pattern.finditer(body))[limit]
             problems.add(
@@ -148,8 +149,17 @@ def _too_deep_problem(path: str, line: int, problems: Problems) -> None:
     )
 
 
+# each level takes at least one character of a line's prefix (a marker, a tab or 4 spaces):
+# a line without MAX_DEPTH + 1 prefix characters cannot be too deep, and one search of the
+# block rules most blocks out without a Python loop over their lines (after a « \n »,
+# not at « ^ »: re jumps from one « \n » to the next, but tries « ^ » at every character)
+_MAYBE_DEEP_RE = re.compile(rf"\n[ \t>*+\-\d.)]{{{MAX_DEPTH + 1}}}")
+
+
 def _too_deep(block: str) -> int | None:
     """Index of the first line of ``block`` nested deeper than allowed, if any."""
+    if _MAYBE_DEEP_RE.search("\n" + block) is None:
+        return None
     for index, text in enumerate(block.split("\n")):
         if len(text) < 2 * MAX_DEPTH:
             continue  # too short to hold that many levels

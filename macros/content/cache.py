@@ -8,7 +8,9 @@ checks (identities, references) always run on the whole corpus.
 The cache lives in ``.capi-cache/`` (ignored by git); deleting it is always safe. It is
 plain JSON, read only as data (a pickle would run code: a cache file added to a pull
 request with ``git add -f`` must never do that), and discarded whole when it does not
-have the expected shape.
+have the expected shape. One line per file (JSON Lines): an unchanged file's line is
+written back as it was read, and a changed one arrives already encoded from the process
+that checked it, so saving costs no encoding in the main process.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".capi-cache"
-CACHE_FILE = "fiches.json"
+CACHE_FILE = "fiches.jsonl"
+OLD_CACHE_FILE = "fiches.json"  # the earlier single-document format, removed on save
 _ENGINE = Path(__file__).resolve().parent
 
 
@@ -32,6 +35,11 @@ def engine_fingerprint(vocabulary_bytes: bytes) -> str:
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     return digest.hexdigest()
+
+
+def to_json(data: Any) -> str:
+    """Compact JSON on one line: JSON escapes every « \\n » inside strings."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 class FileCache:
@@ -51,21 +59,24 @@ class FileCache:
         self.enabled = enabled and os.environ.get("CAPI_SANS_CACHE") is None
         self.old: dict[str, tuple[tuple[int, int], Any]] = {}
         self.new: dict[str, tuple[tuple[int, int], Any]] = {}
+        self.lines: dict[str, str] = {}  # path → its line in the file, once known
         if self.enabled:
             self._read()
 
     def _read(self) -> None:
         try:
-            with open(self.path, "rb") as handle:
-                data = json.load(handle)
-            if data["fingerprint"] != self.fingerprint:
+            with open(self.path, encoding="utf-8") as handle:
+                header, *lines = handle.read().split("\n")
+            if json.loads(header) != {"fingerprint": self.fingerprint}:
                 return  # another engine or vocabulary: start afresh
-            self.old = {
-                rel: ((size, mtime), self.decode(value))
-                for rel, ((size, mtime), value) in data["files"].items()
-            }
+            records = json.loads("[" + ",".join(lines) + "]")  # one parse, not one per line
+            old = {}
+            for line, (rel, size, mtime, value) in zip(lines, records, strict=True):
+                old[rel] = ((size, mtime), self.decode(value))
+                self.lines[rel] = line
+            self.old = old
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-            self.old = {}  # no cache, or not one of ours: start afresh
+            self.old, self.lines = {}, {}  # no cache, or not one of ours: start afresh
 
     def get(self, rel: str, stamp: tuple[int, int]) -> Any:
         hit = self.old.get(rel)
@@ -74,23 +85,26 @@ class FileCache:
             return hit[1]
         return None
 
-    def put(self, rel: str, stamp: tuple[int, int], value: Any) -> None:
+    def put(self, rel: str, stamp: tuple[int, int], value: Any, encoded: str | None = None) -> None:
+        """``encoded``: ``to_json(encode(value))``, when the caller already has it."""
         self.new[rel] = (stamp, value)
+        if self.enabled:
+            if encoded is None:
+                encoded = to_json(self.encode(value))
+            self.lines[rel] = f"[{to_json(rel)},{stamp[0]},{stamp[1]},{encoded}]"
 
     def save(self) -> None:
         if not self.enabled or self.new == self.old:
             return
-        data = {
-            "fingerprint": self.fingerprint,
-            "files": {rel: (stamp, self.encode(value)) for rel, (stamp, value) in self.new.items()},
-        }
+        text = "\n".join(
+            [to_json({"fingerprint": self.fingerprint}), *(self.lines[rel] for rel in self.new)]
+        )
         try:
             self.path.parent.mkdir(exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-            )
+            tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, self.path)
+            (self.path.parent / OLD_CACHE_FILE).unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout: checking still works, only slower
 

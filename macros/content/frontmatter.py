@@ -37,22 +37,20 @@ _FLOAT_RE = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 _TAG = "tag:yaml.org,2002:"
+_STR_TAG = _TAG + "str"
 
 
-# the first characters of every plain scalar that is not text (null, bool, number, merge)
-_NOT_TEXT_START = frozenset("~nNtTfF<+-.0123456789")
+# the plain scalars that are words of the schema, and the first characters of numbers
+_WORD_TAGS = {
+    **dict.fromkeys(_NULLS, _TAG + "null"),
+    **dict.fromkeys(_BOOLS, _TAG + "bool"),
+    "<<": _TAG + "merge",  # refused (E009): a merge hides where a value comes from
+}
+_NUMBER_START = frozenset("+-.0123456789")
 
 
-def _core_tag(value: str) -> str:
-    """The YAML 1.2 core-schema type of a plain (unquoted) scalar."""
-    if value and value[0] not in _NOT_TEXT_START:  # most values: text, decided at once
-        return _TAG + "str"
-    if value in _NULLS:
-        return _TAG + "null"
-    if value == "<<":
-        return _TAG + "merge"  # refused (E009): a merge hides where a value comes from
-    if value in _BOOLS:
-        return _TAG + "bool"
+def _number_tag(value: str) -> str:
+    """The YAML 1.2 core-schema type of a plain scalar that starts like a number."""
     if len(value) < 400 and _INT_RE.fullmatch(value):
         return _TAG + "int"
     if (
@@ -63,7 +61,7 @@ def _core_tag(value: str) -> str:
         or value in (".nan", ".NaN", ".NAN")
     ):
         return _TAG + "float"
-    return _TAG + "str"
+    return _STR_TAG
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -71,7 +69,10 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0] and value is not None:
-            return _core_tag(value)
+            tag = _WORD_TAGS.get(value)  # « null », « true »… (« "" » too: a null)
+            if tag is None:  # most values: text, decided by their first character
+                tag = _number_tag(value) if value[0] in _NUMBER_START else _STR_TAG
+            return tag
         return super().resolve(kind, value, implicit)
 
 
@@ -141,17 +142,18 @@ def parse(raw: bytes, path: str) -> tuple[Parsed | None, list[Problem]]:
         last = len(lines) - 1 if lines[-1] == "" else len(lines)
         return None, [problem(path, last, "E003")]
     header = lines[1:end]
-    tabs = [i + 2 for i, ln in enumerate(header) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
-    if tabs:
-        return None, [problem(path, n, "E004") for n in tabs]
+    header_text = "\n".join(header)
+    if "\t" in header_text:  # rarely: look for the lines that indent with one
+        tabs = [i + 2 for i, ln in enumerate(header) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
+        if tabs:
+            return None, [problem(path, n, "E004") for n in tabs]
     parsed = Parsed(body="\n".join(lines[end + 1 :]), body_line=end + 2)
-    problems = _load_yaml("\n".join(header), path, parsed)
+    problems = _load_yaml(header_text, path, parsed)
     if problems:
         return None, problems
-    header_text = "\n".join(header)
     if any(quote in header_text for quote in _CURLY_OPENING):
         parsed.warnings = list(_typographic_quotes(parsed.meta, (), parsed, path))
-    parsed.warnings += _cut_by_hash(header, parsed, path)
+    parsed.warnings += _cut_by_hash(header, header_text, parsed, path)
     return parsed, problems
 
 
@@ -166,10 +168,10 @@ _CUT_BY_HASH_RE = re.compile(
 _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
-def _cut_by_hash(header: list[str], parsed: Parsed, path: str) -> list[Problem]:
-    """Plain values whose end YAML dropped as a comment (W005)."""
-    if any(brk in row for row in header for brk in _YAML_ONLY_BREAKS):
-        return []  # YAML's line numbers no longer match the header's rows
+def _cut_by_hash(header: list[str], text: str, parsed: Parsed, path: str) -> list[Problem]:
+    """Plain values whose end YAML dropped as a comment (W005); ``text``: the rows joined."""
+    if "#" not in text or any(brk in text for brk in _YAML_ONLY_BREAKS):
+        return []  # no comment; or YAML's line numbers no longer match the header's rows
     found = []
     for keypath, line in parsed.lines.items():
         cut = _CUT_BY_HASH_RE.match(header[line - 2])
@@ -312,9 +314,6 @@ def _closes(quote: str, rest: str) -> bool:
     return re.search(r"(?<!')'(?!')", rest.replace("''", "")) is not None
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
 def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offset: int):
     budget[0] -= 1
     if budget[0] < 0:
@@ -334,16 +333,18 @@ def _build(loader, node, keypath: KeyPath, lines: dict, budget: list[int], offse
                 if key_node.tag == _STR_TAG
                 else str(_scalar(loader, key_node, offset))
             )
+            path = (*keypath, key)
             if key in result:
-                raise _DuplicateKey(key, lines[keypath + (key,)], key_line)
-            lines[keypath + (key,)] = key_line
-            result[key] = _build(loader, value_node, keypath + (key,), lines, budget, offset)
+                raise _DuplicateKey(key, lines[path], key_line)
+            lines[path] = key_line
+            result[key] = _build(loader, value_node, path, lines, budget, offset)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            lines[keypath + (index,)] = item.start_mark.line + offset
-            items.append(_build(loader, item, keypath + (index,), lines, budget, offset))
+            path = (*keypath, index)
+            lines[path] = item.start_mark.line + offset
+            items.append(_build(loader, item, path, lines, budget, offset))
         return items
     return _scalar(loader, node, offset)
 

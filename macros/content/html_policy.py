@@ -140,6 +140,8 @@ EMAIL_IN_TEXT_RE = re.compile(
 )
 # no look-around in the pattern (3x faster on long texts): boundaries are checked per match
 PHONE_IN_TEXT_RE = re.compile(r"(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}")
+# the same matches in a text without « +33 », found 5x faster (re seeks a literal « 0 »)
+_NATIONAL_PHONE_RE = re.compile(PHONE_IN_TEXT_RE.pattern.replace(r"(?:\+33\s?|0)", "0", 1))
 # the site's Markdown extensions, MkDocs' built-in fenced_code first (a test keeps them equal)
 MARKDOWN_EXTENSIONS = (
     "fenced_code",
@@ -485,7 +487,7 @@ def _check_personal_data(prose: str, body_line: int, path: str, problems: Proble
         for m in EMAIL_IN_TEXT_RE.finditer(prose):
             if not is_functional_email(m.group(0)):
                 problems.add(path, line_at(prose, m.start(), body_line), "E043", value=m.group(0))
-    for m in PHONE_IN_TEXT_RE.finditer(prose):
+    for m in (PHONE_IN_TEXT_RE if "+33" in prose else _NATIONAL_PHONE_RE).finditer(prose):
         before = prose[m.start() - 1] if m.start() else " "
         after = prose[m.end()] if m.end() < len(prose) else " "
         if not (before.isalnum() or before in "_+") and not after.isdigit():

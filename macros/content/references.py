@@ -8,7 +8,7 @@ Markdown links once the graph knows their targets.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .prose import line_at, mask_code
@@ -37,8 +37,30 @@ def find(body: str, body_line: int) -> list[TextRef]:
     if "[[" not in body:
         return []
     prose = mask_code(body)
+    return _found(prose, REF_RE.finditer(prose), body_line)
+
+
+def find_with_unclosed(body: str, body_line: int) -> tuple[list[TextRef], list[tuple[int, str]]]:
+    """``find``, and (line, text) of each « [[type:… » that no « ]] » closes, in one reading."""
+    if "[[" not in body:
+        return [], []
+    prose = mask_code(body)
+    matches = list(REF_RE.finditer(prose))
+    # a reference holds no other « [ »: when the « [[ » are as many as the references (none
+    # overlapping another, as in « [[[ »), each opens one, and none is left open
+    unclosed = []
+    if "[[[" in prose or prose.count("[[") != len(matches):
+        blanked = REF_RE.sub(lambda m: _NOT_NEWLINE_RE.sub(" ", m.group(0)), prose)
+        unclosed = [
+            (line_at(blanked, m.start(), body_line), m.group(0).strip()[:40])
+            for m in UNCLOSED_RE.finditer(blanked)
+        ]
+    return _found(prose, matches, body_line), unclosed
+
+
+def _found(prose: str, matches: Iterable[re.Match[str]], body_line: int) -> list[TextRef]:
     found = []
-    for m in REF_RE.finditer(prose):
+    for m in matches:
         ref = _parse(m, prose, body_line)
         if ref is not None:
             found.append(ref)
@@ -60,17 +82,6 @@ def _parse(match: re.Match[str], prose: str, body_line: int) -> TextRef | None:
     label = _SPACES_RE.sub(" ", inside.group(3)).strip() if inside.group(3) is not None else ""
     # identifiers are lower case: « [[pratique:Fablab]] » means fablab, as the kind's case does
     return TextRef(inside.group(1).lower(), slug.lower(), label or None, line)
-
-
-def unclosed(body: str, body_line: int) -> list[tuple[int, str]]:
-    """(line, text) of each « [[type:… » that no « ]] » closes."""
-    if "[[" not in body:
-        return []
-    prose = REF_RE.sub(lambda m: _NOT_NEWLINE_RE.sub(" ", m.group(0)), mask_code(body))
-    return [
-        (line_at(prose, m.start(), body_line), m.group(0).strip()[:40])
-        for m in UNCLOSED_RE.finditer(prose)
-    ]
 
 
 def replace(body: str, render: Callable[[TextRef], str], body_line: int = 1) -> str:

@@ -69,7 +69,7 @@ def hostile_repo(tmp_path_factory) -> Path:
     cache = repo / ".capi-cache"
     cache.mkdir(exist_ok=True)
     (cache / "fiches.pickle").write_bytes(pickle.dumps(_Pwn()))
-    (cache / "fiches.json").write_text('{"fingerprint": 1, "files": [[[')
+    (cache / "fiches.jsonl").write_text('{"fingerprint": 1}\n[[[')
     return repo
 
 

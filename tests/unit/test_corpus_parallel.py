@@ -17,10 +17,10 @@ READ_CHUNK = corpus_module._load_chunk
 WORKERS = 3
 
 
-def _recording_chunk(journal: Path, root, files, vocabularies, slim):
+def _recording_chunk(journal: Path, root, files, *rest):
     """The engine's reader, unchanged, leaving a note of which process read which files
     (a file per call: the workers cannot append to the parent's lists)."""
-    loaded = READ_CHUNK(root, files, vocabularies, slim)
+    loaded = READ_CHUNK(root, files, *rest)
     note = {"pid": os.getpid(), "paths": [located.path for located in files]}
     (journal / f"{uuid.uuid4().hex}.json").write_text(json.dumps(note), "utf-8")
     return loaded

@@ -156,3 +156,28 @@ def test_an_invalid_name_comes_with_the_name_to_use(path: str, better: str) -> N
     _, refusal = locate(path)
     assert refusal is not None and refusal[0] == "E036"
     assert render_message(*refusal[:1], **refusal[1]).endswith(f"renommez-le « {better} »")
+
+
+def test_discover_reports_links_and_bad_names_once_and_reads_nothing_through_them(
+    make_repo: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    root = make_repo(
+        {
+            "sessions/01-a/index.md": "x",
+            "ailleurs/02-b/index.md": "x",
+            "ailleurs/page.md": "x",
+            "sessions/01-a/nom\u2028saut.md": "x",  # a line separator in the name
+            "sessions/0١-c/index.md": "x",  # other digits in a folder name
+        }
+    )
+    (root / "sessions" / "02-b").symlink_to(root / "ailleurs" / "02-b")
+    (root / "sessions" / "01-a" / "lien.md").symlink_to(root / "ailleurs" / "page.md")
+    problems = Problems()
+    found = discover(root, problems)
+    assert [f.path for f in found] == ["sessions/01-a/index.md"]
+    assert sorted((p.path, p.code) for p in problems) == [
+        ("sessions/01-a/lien.md", "E034"),
+        ("sessions/01-a/nom\\x2028saut.md", "E036"),
+        ("sessions/02-b", "E034"),
+        ("sessions/0١-c", "E036"),
+    ]
