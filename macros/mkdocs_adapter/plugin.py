@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..content import bounds
-from ..content.corpus import REFUSED_BODY, Corpus, load_corpus
+from ..content.corpus import REFUSED_BODY, Corpus, load_corpus, no_gc
 from ..content.corpus_memory import CorpusMemory
 from ..content.frontmatter import parse
 from ..content.history import DEFAULT_NEW_DAYS, History, read_history
@@ -161,7 +161,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         sanitize.TRUSTED.clear()
         self.theme_scripts = set()
         self.search = SearchIndex()
-        corpus = load_corpus(self.root, memory=self.loaded)
+        with no_gc():  # every object it makes lives on: collecting is wasted work
+            corpus = load_corpus(self.root, memory=self.loaded)
         for problem in corpus.problems:
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         self.history = self._read_history(corpus)
