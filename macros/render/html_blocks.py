@@ -37,7 +37,12 @@ def text(value: object) -> str:
 
 def item_list(items: list[str]) -> str:
     """An HTML ``<ul>`` block of already escaped items."""
-    return block("<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>")
+    return block(item_list_html(items))
+
+
+def item_list_html(items: list[str]) -> str:
+    """The ``<ul>`` of already escaped items, to put in a larger block."""
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
 
 
 def table(header: list[str], rows: list[list[str]], css: str) -> str:

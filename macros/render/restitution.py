@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..content.model import Entry
 from ..graph import Graph
+from . import html_blocks as h
 from .charts import timeline
-from .entity import entity_link, practice_link, theme_link
+from .entity import entity_link, practice_a, practice_link, theme_link
 from .links import md_escape
 from .listings import empty_listing
 from .map import territory_map
@@ -61,38 +63,39 @@ def by_seance(graph: Graph) -> str:
         if not items:
             out += ["Aucune intervention n'est encore publiée pour cette séance.", ""]
             continue
-        shown = " ; ".join(entity_link(graph, uri, i) for i in items[:MAX_ITEMS])
-        out.append(f"Présenté : {shown}{_more(len(items) - MAX_ITEMS, 'intervention')}.\n")
+        shown = " ; ".join(_a(uri, i) for i in items[:MAX_ITEMS])
+        more = _more(len(items) - MAX_ITEMS, "intervention")
+        out.append(h.block(f"<p>Présenté : {shown}{more}.</p>"))
         lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
-        if lessons:
-            out += ["**Enseignements**", ""]
-            out += [
-                f"- {md_escape(text)} ({entity_link(graph, uri, item)})"
-                for item, text in lessons[:MAX_LESSONS]
-            ]
-            out.append(
-                _more_line(
-                    len(lessons) - MAX_LESSONS, "enseignement", entity_link(graph, uri, seance)
-                )
-            )
+        out += _quoted(uri, "Enseignements", lessons, "enseignement", _a(uri, seance))
     return "\n".join(out)
 
 
+def _a(uri: str, entry: Entry) -> str:
+    return h.a(uri, entry.src_uri, entry.title)
+
+
+def _quoted(uri: str, label: str, said: list, noun: str, where: str) -> list[str]:
+    """What the entries said (lessons, questions), each with a link to its entry, as one
+    block of HTML (these lists are most of the restitution: no Markdown to convert)."""
+    if not said:
+        return []
+    lines = [f"<p><strong>{label}</strong></p>"]
+    lines.append(h.item_list_html([f"{h.text(t)} ({_a(uri, i)})" for i, t in said[:MAX_LESSONS]]))
+    count = len(said) - MAX_LESSONS
+    if count > 0:
+        lines.append(
+            f"<p><em>… et {count} autre{_s(count)} {noun}{_s(count)} : voir {where}.</em></p>"
+        )
+    return [h.block("\n".join(lines))]
+
+
+def _s(count: int) -> str:
+    return "s" if count > 1 else ""
+
+
 def _more(count: int, noun: str) -> str:
-    return (
-        f" et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''}"
-        if count > 0
-        else ""
-    )
-
-
-def _more_line(count: int, noun: str, where: str) -> str:
-    if count <= 0:
-        return ""
-    return (
-        f"\n*… et {count} autre{'s' if count > 1 else ''} {noun}{'s' if count > 1 else ''} : "
-        f"voir {where}.*\n"
-    )
+    return f" et {count} autre{_s(count)} {noun}{_s(count)}" if count > 0 else ""
 
 
 def by_practice(graph: Graph) -> str:
@@ -106,30 +109,20 @@ def by_practice(graph: Graph) -> str:
         out += [f"## {practice_link(graph, uri, slug)}", ""]
         if territories:
             names = [
-                entity_link(graph, uri, t)
-                for t in filter(None, (graph.get("territoire", s) for s in territories))
+                _a(uri, t) for t in filter(None, (graph.get("territoire", s) for s in territories))
             ]
             out.append(
-                f"Mobilisée par {len(names)} territoire{'s' if len(names) > 1 else ''} : "
-                + ", ".join(names)
-                + ".\n"
+                h.block(
+                    f"<p>Mobilisée par {len(names)} territoire{_s(len(names))} : "
+                    + ", ".join(names)
+                    + ".</p>"
+                )
             )
+        practice = practice_a(graph, uri, slug)
         lessons = [(i, t) for i in items for t in i.meta.get("enseignements", [])]
-        practice = practice_link(graph, uri, slug)
-        if lessons:
-            out += ["**Ce qui converge**", ""]
-            out += [
-                f"- {md_escape(t)} ({entity_link(graph, uri, i)})" for i, t in lessons[:MAX_LESSONS]
-            ]
-            out.append(_more_line(len(lessons) - MAX_LESSONS, "enseignement", practice))
+        out += _quoted(uri, "Ce qui converge", lessons, "enseignement", practice)
         questions = [(i, q) for i in items for q in i.meta.get("questions_ouvertes", [])]
-        if questions:
-            out += ["**Questions en suspens**", ""]
-            out += [
-                f"- {md_escape(q)} ({entity_link(graph, uri, i)})"
-                for i, q in questions[:MAX_LESSONS]
-            ]
-            out.append(_more_line(len(questions) - MAX_LESSONS, "question", practice))
+        out += _quoted(uri, "Questions en suspens", questions, "question", practice)
     if len(out) == 2:  # no practice is cited yet: say so, and how that changes
         out += [empty_listing("convergences", uri), ""]
     out += ["## Par thématique", ""]
@@ -141,8 +134,7 @@ def by_practice(graph: Graph) -> str:
             lessons = sum(len(e.meta.get("enseignements", [])) for e in reports)
             out.append(
                 f"- {theme_link(graph, uri, slug)} : {len(reports)} retour"
-                f"{'s' if len(reports) > 1 else ''} d'expérience, {lessons} enseignement"
-                f"{'s' if lessons > 1 else ''}"
+                f"{_s(len(reports))} d'expérience, {lessons} enseignement{_s(lessons)}"
             )
     if len(out) == themes:
         out.append(empty_listing("bilan-thematiques", uri))
