@@ -141,7 +141,10 @@ def _measure_preview(root: Path, result: measure.Result) -> None:
     title = next(line for line in lines if line.startswith("title:"))
     # a valid edit: inside the quotes of a quoted title (the page must stay without problems)
     quote = title[-1] if title[-1] in "'\"" else ""
-    revised = title.removesuffix(quote) + " (revu)" + quote
+
+    def revised(n: int) -> str:
+        return title.removesuffix(quote) + f" (revu {n})" + quote
+
     try:
         seconds, cpu, log = preview.measure(root, entry, title, revised)
         code = 0

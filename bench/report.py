@@ -126,7 +126,8 @@ def method(repetitions: int, corpus_lines: list[str]) -> list[str]:
         "navigateurs de recharger la page (ligne « Reloading browsers » : la page est à jour "
         "sur le disque), détection du changement comprise ; le temps processeur est celui "
         "du serveur (et de ses processus de travail) pendant ce temps. Trois enregistrements "
-        "par taille (le titre modifié, rétabli, modifié) : la médiane est retenue.",
+        "par taille, chacun d'un titre nouveau (« (revu 1) », « (revu 2) »…, comme un "
+        "rédacteur : aucune conversion ne vient du cache) : la médiane est retenue.",
         f"- {repetitions} passage{'s' if repetitions > 1 else ''} par taille ; les trois "
         "commandes alternent (ordre inversé d'un passage à l'autre) pour que la charge de la "
         "machine les touche également. La durée retenue est la meilleure des passages "

@@ -30,6 +30,16 @@ from typing import Any
 import mkdocs.commands.build as mkdocs_build
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -113,7 +123,7 @@ def watch_natively(server) -> None:
     watched = getattr(server, "_watched_paths", None)
     if not isinstance(watched, dict) or not hasattr(server, "_watch_refs"):
         return
-    observer = Observer()
+    observer = _WritesObserver()
     if isinstance(observer, PollingObserver):
         return
     paths = list(watched)
@@ -122,6 +132,27 @@ def watch_natively(server) -> None:
     server._watch_refs.clear()
     for path in paths:
         server.watch(path)
+
+
+class _WritesObserver(Observer):  # type: ignore[misc, valid-type]
+    """Told of writes only: a file the build opens to read would otherwise start the next
+    rebuild (and reload the browser twice)."""
+
+    WRITES = [
+        FileCreatedEvent,
+        FileModifiedEvent,
+        FileDeletedEvent,
+        FileMovedEvent,
+        FileClosedEvent,
+        DirCreatedEvent,
+        DirDeletedEvent,
+        DirMovedEvent,
+    ]
+
+    def schedule(self, handler, path, *, recursive=False, event_filter=None, **options):
+        return super().schedule(
+            handler, path, recursive=recursive, event_filter=event_filter or self.WRITES, **options
+        )
 
 
 def update(plugin: CapiPlugin) -> bool:
