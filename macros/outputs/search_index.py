@@ -150,6 +150,21 @@ def terms(text: str) -> list[str]:
     return out
 
 
+# passage → its terms: an entry's card text is on several listing pages, and the preview
+# indexes again listing pages that changed by one title (bounded: forgotten when full)
+_PIECE_TERMS: dict[str, list[str]] = {}
+PIECES_KEPT = 200_000
+
+
+def _terms_of_piece(piece: str) -> list[str]:
+    found = _PIECE_TERMS.get(piece)
+    if found is None:
+        if len(_PIECE_TERMS) >= PIECES_KEPT:
+            _PIECE_TERMS.clear()
+        found = _PIECE_TERMS[piece] = terms(piece)
+    return found
+
+
 def headings_of(html: str) -> list[str]:
     """The page's section headings (not the engine's « Voir aussi », « Cité dans »)."""
     found = HEADING_RE.findall(HEADERLINK_RE.sub("", WEB_ONLY_RE.sub("", html)))
@@ -194,7 +209,7 @@ class SearchIndex:
         doc_id = len(self.documents)
         # the body is the page's prose, passage by passage: what a result can quote
         pieces = passages(html)
-        piece_terms = [terms(piece) for piece in pieces]
+        piece_terms = [_terms_of_piece(piece) for piece in pieces]
         candidates = [set(found) for found in piece_terms[:CONSIDERED]]
         kept = select(pieces[:CONSIDERED], candidates)
         quoted = set().union(*(candidates[i] for i in kept))
