@@ -45,6 +45,25 @@ def item_list_html(items: list[str]) -> str:
     return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
 
 
+def stacked_table(
+    header: list[str], rows: list[list[str]], css: str = "", labels: list[str] | None = None
+) -> str:
+    """``sessions.table`` in HTML, for cells already in HTML: with three columns or more,
+    each cell starts with its column's name (``labels``, plain text), which only phones
+    show (capi.css)."""
+    if len(header) >= 3:
+        names = [escape(name, False) for name in (labels or header)]
+        rows = [
+            [
+                f'<span class="capi-cell-label">{n}</span> {cell or "—"}'
+                for n, cell in zip(names, row)
+            ]
+            for row in rows
+        ]
+        css = f"capi-table {css}".strip()
+    return table(header, rows, css)
+
+
 def table(header: list[str], rows: list[list[str]], css: str) -> str:
     """A two-column table of already escaped cells in a classed ``<div>``, as the Markdown
     table of ``sessions.table`` comes out of Python-Markdown."""

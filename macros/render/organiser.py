@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..graph import Graph
+from . import html_blocks as h
 from .charts import bars
-from .entity import entity_link, entry_line, practice_link
+from .entity import entity_link, entry_line, practice_a
 from .links import md_escape
-from .sessions import human_date, seance_programme, table
+from .sessions import human_date, seance_programme
 
 
 def _facet_entries(graph: Graph, facet: str, value: str) -> list | None:
@@ -49,11 +50,12 @@ def territory_practice_matrix(graph: Graph, page_uri: str) -> str:
     )
     if not territories or not practices:
         return "*Aucun territoire ne mobilise encore de pratique.*"
-    return table(
-        ["Pratique", *(entity_link(graph, page_uri, t) for t in territories)],
+    # in HTML: at 50 territories, a Markdown table this size is most of the page's build
+    return h.stacked_table(
+        ["Pratique", *(h.a(page_uri, t.src_uri, t.title) for t in territories)],
         [
             [
-                practice_link(graph, page_uri, slug),
+                practice_a(graph, page_uri, slug),
                 *("✓ oui" if slug in by_territory[t.slug] else "—" for t in territories),
             ]
             for slug in practices

@@ -94,7 +94,7 @@ def test_practice_and_territory_pages_never_cite_again_what_they_list(built_site
 def test_theme_practice_and_actor_pages_open_with_a_sentence_that_counts(built_site):
     theme = _sections(_article(built_site / "thematiques" / "inclusion-numerique" / "index.html"))
     intro = _text(theme[""])
-    reports = len(re.findall(r"<li>", theme["Retours d'expérience (5)"]))
+    reports = len(re.findall(r'<li class="capi-card">', theme["Retours d'expérience (5)"]))
     assert f"{reports} retours d'expérience" in intro
     assert intro.startswith("Inclusion numérique ¶ Les fiches du cycle qui portent la thématique")
     actor = _text(_sections(_article(built_site / "acteurs" / "epci" / "index.html"))[""])
