@@ -53,7 +53,7 @@ from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative, set_directory_urls
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
-from . import forked_search, parallel
+from . import forked_search, markdown_reuse, parallel
 from .content_memo import ContentMemo
 from .output_cache import OutputCache
 from .page_cache import ConversionCache
@@ -450,6 +450,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.cache is not None:  # MkDocs converts through the cache (page_cache.py)
             page.render = partial(self.cache.render, page)  # type: ignore[method-assign]
+        else:  # one Markdown instance for the build (markdown_reuse.py)
+            page.render = partial(markdown_reuse.render, page)  # type: ignore[method-assign]
         return page
 
     def _engine_pages(self, files: Files, config: MkDocsConfig) -> list[Page]:
