@@ -53,7 +53,7 @@ from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative, set_directory_urls
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
-from . import forked_search, markdown_reuse, parallel
+from . import forked_search, markdown_reuse, nav_reuse, parallel
 from .content_memo import ContentMemo
 from .output_cache import OutputCache
 from .page_cache import ConversionCache
@@ -442,6 +442,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     # priority -100: once every plugin has finished with the pages
     @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        nav_reuse.install(env, self.nav, config)  # the menu rendered once per folder
         if self.outputs is not None:  # what the layout of every page reads (output_cache.py)
             extra = [self.feeds_written, sorted(self.image_hosts)]
             self.outputs.start_build(config, self.nav, extra)
