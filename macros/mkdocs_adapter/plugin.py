@@ -53,7 +53,7 @@ from ..render.entity import kind_label
 from ..render.links import GENERATED_DIRS, INDEX_PAGES, relative, set_directory_urls
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
-from . import forked_search, gc_freeze, markdown_reuse, nav_reuse, parallel
+from . import forked_search, markdown_reuse, nav_reuse, parallel
 from .content_memo import ContentMemo
 from .output_cache import OutputCache
 from .page_cache import ConversionCache
@@ -429,8 +429,6 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             self.cache.start_build(config, files)
         else:
             self.cache = None
-        if not self.serving:  # see gc_freeze.py
-            gc_freeze.freeze()
         workers = self.config.workers or parallel.available_workers()
         self.parallel = parallel.ParallelRun(workers, self) if workers > 1 else None
         self.nav = nav
@@ -483,13 +481,11 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         forked_search.merge(self.search, state)  # type: ignore[arg-type]
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc_freeze.unfreeze()
         if self.parallel is not None:
             self.parallel.close()
         parallel.activate(None)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc_freeze.unfreeze()
         parallel.activate(None)
         if self.outputs is not None:  # the preview says how much a save cost
             log.info(
