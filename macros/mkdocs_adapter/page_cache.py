@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..render.sanitize import TRUSTED
+from . import markdown_reuse
 
 TRUSTED_RE = re.compile(rf"capitrusted{TRUSTED.key}n\d+")
 ANY_TRUSTED_RE = re.compile(r"capitrusted[0-9a-f]+n\d+")
@@ -139,7 +140,7 @@ class ConversionCache:
         logger = logging.getLogger("mkdocs")
         logger.addHandler(capture)
         try:
-            Page.render(page, config, files)
+            markdown_reuse.render(page, config, files)
         finally:
             logger.removeHandler(capture)
         entry = self._entry(page, capture.records)

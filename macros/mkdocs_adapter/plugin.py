@@ -55,7 +55,7 @@ from ..render.entity import kind_label
 from ..render.links import INDEX_PAGES, TAG_PAGES, relative, set_directory_urls
 from ..render.messages_page import messages_page, problems_block
 from ..render.page import entity_markdown
-from . import forked_search, incremental, parallel
+from . import forked_search, incremental, markdown_reuse, nav_reuse, parallel
 from .content_memo import ContentMemo
 from .output_cache import OutputCache
 from .page_cache import ConversionCache
@@ -513,6 +513,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env, self.files = env, files
         self.fill_data_files(config)  # MkDocs copies them next
+        nav_reuse.install(env, self.nav, config)  # the menu rendered once per folder
         if self.outputs is not None:  # what the layout of every page reads (output_cache.py)
             extra = [self.feeds_written, sorted(self.image_hosts)]
             self.outputs.start_build(config, self.nav, extra)
@@ -521,6 +522,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.cache is not None:  # MkDocs converts through the cache (page_cache.py)
             page.render = partial(self.cache.render, page)  # type: ignore[method-assign]
+        else:  # one Markdown instance for the build (markdown_reuse.py)
+            page.render = partial(markdown_reuse.render, page)  # type: ignore[method-assign]
         return page
 
     def _conversion_cost(self, page: Page) -> float:

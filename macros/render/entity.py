@@ -154,8 +154,8 @@ def see_also_entries(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> 
     return [e for e in related if e.key not in exclude][:SEE_ALSO_LIMIT]
 
 
-def see_also(graph: Graph, entry: Entry, exclude: Set = frozenset()) -> str:
-    related = see_also_entries(graph, entry, exclude)
+def see_also(graph: Graph, entry: Entry, related: list[Entry]) -> str:
+    """The « Voir aussi » block listing ``related`` (from ``see_also_entries``)."""
     if not related:
         return ""
     items = [entry_item(graph, entry.src_uri, other) for other in related]

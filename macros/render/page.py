@@ -62,8 +62,9 @@ def entity_markdown(graph: Graph, entry: Entry, body: str) -> str:
         tail.append(listings.practice_lists(graph, entry.slug, entry.src_uri))
     shown = listed_above(graph, entry)  # never listed twice on one page
     if entry.kind != "pratique":
-        tail.append(entity.see_also(graph, entry, shown))
-        shown |= {e.key for e in entity.see_also_entries(graph, entry, shown)}
+        related = entity.see_also_entries(graph, entry, shown)  # ranked once per page
+        tail.append(entity.see_also(graph, entry, related))
+        shown |= {e.key for e in related}
     tail.append(entity.cited_by(graph, entry, shown))
     text = resolve_references(graph, entry, body)
     if entry.kind in ("diagnostic", "plan-action", "partenariat") and text.strip():
