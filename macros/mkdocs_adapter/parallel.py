@@ -75,8 +75,8 @@ class PageStateKeeper(Protocol):
         """The same, given back to the plugin in the build process."""
 
     def while_waiting(self, config) -> None:
-        """Work of its own the build process does once its share is converted, before it
-        waits for the forked processes (once per build)."""
+        """Work of its own the build process does once its share of a loop is done, before
+        it waits for the forked processes (once per loop: conversion, then layout)."""
 
 
 @dataclass
@@ -116,7 +116,8 @@ class ParallelRun:
         self.plugin = plugin
         self.convert: dict[str, Share] = {}  # src_uri → share of the conversion loop
         self.build: dict[str, Share] | None = None  # src_uri → share of the template loop
-        self.waited = False  # the plugin's own work before the first wait is done
+        # the plugin's own work before the first wait of each loop is done
+        self.waited = self.laid_out = False
 
     # -- conversion loop ---------------------------------------------------------------
 
@@ -193,6 +194,9 @@ class ParallelRun:
         share = self.build.get(page.file.src_uri)
         if share is None:
             return ORIGINAL_BUILD(page, config, doc_files, nav, env, dirty, excluded)
+        if share.outcomes is None and not self.laid_out:
+            self.laid_out = True
+            self.plugin.while_waiting(config)
         self._replay(share, page)
         return None
 

@@ -120,6 +120,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
         self.history = History()
         self.feeds_written = False  # feeds need site_url (absolute links)
         self.data_files: dict[str, File] = {}  # named in on_files, written later
+        self.search_written = False  # by while_waiting, or else on_post_build
         self.parallel: parallel.ParallelRun | None = None
         self.cache: ConversionCache | None = None  # kept across `mkdocs serve` rebuilds
         self.outputs: OutputCache | None = None  # laid-out pages, while serving
@@ -150,6 +151,7 @@ class CapiPlugin(BasePlugin[CapiConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         sandbox_macros(config.plugins)  # mkdocs-macros built its Jinja in on_config
+        self.env, self.search_written = None, False  # set again by on_env, post_build
         # the generated pages below hold HTML links: written for this build's URL style
         set_directory_urls(config.use_directory_urls)
         if self.serving:  # before reading anything: a save from now on is seen next time
@@ -555,6 +557,9 @@ class CapiPlugin(BasePlugin[CapiConfig]):
 
     def while_waiting(self, config: MkDocsConfig) -> None:
         self.fill_data_files(config)
+        if self.env is not None and not self.search_written:  # every page is indexed
+            self.search.write(Path(config.site_dir))
+            self.search_written = True
 
     def forked(self) -> None:
         # the preview's memory (if any) is read as the build process left it
@@ -589,7 +594,8 @@ class CapiPlugin(BasePlugin[CapiConfig]):
             log.info(
                 say("serve.reused", laid_out=self.outputs.laid_out, reused=self.outputs.reused)
             )
-        self.search.write(Path(config.site_dir))
+        if not self.search_written:
+            self.search.write(Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.feeds_written and page.url is not None:  # announced to browsers and readers
