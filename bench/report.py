@@ -363,49 +363,26 @@ def profile_section(profile: Profile) -> list[str]:
 
 ANALYSIS = """## Ce qui retient les budgets non tenus
 
-**Construction à 1 000 fiches face à Material.** MkDocs convertit et met en page les pages
-une à une ; le moteur les répartit maintenant entre deux processus (`macros/mkdocs_adapter/
-parallel.py` : le second est une copie du premier, qui passe ses pages par les mêmes
-fonctions de MkDocs, greffons compris, puis rend ce qu'il a appris ; site identique octet
-pour octet, vérifié par un test). Le travail total reste plus grand que celui de la
-référence : le moteur écrit son propre index de recherche, l'explorateur et les données
-ouvertes. Ses blocs générés (dates et contributeurs, badges, résumé et tableau de repères
-d'une intervention, « Voir aussi », « Cité dans », cartes des listes et des programmes)
-passaient tous par Python-Markdown, plus de la moitié de la conversion d'une fiche : ils
-sont maintenant écrits directement en HTML (`macros/render/html_blocks.py`), chaque valeur
-échappée, chaque lien avec son adresse finale calculée comme MkDocs la calcule, et
-attendent la fin de la conversion sous une marque que le texte d'une fiche ne peut pas
-imiter (comme les graphiques). Mesure à 1 000 fiches, en un seul processus (`workers: 1`,
-sans cache, historique git du banc d'essai), deux passages alternés : 16,8 et 17,8 s de
-processeur avant, 13,4 et 14,3 s après, soit environ 20 % de travail en moins ; le site
-produit est le même (seules des lignes vides diffèrent). Restent en Markdown les tableaux
-des pages de territoire, la restitution et les listes des pages de thématiques et de
-types d'acteurs. Piste suivante : mémoriser le menu de Material pour les pages qui n'y
-figurent pas (la moitié du temps des gabarits). Une construction suivante reprend du cache
-`.cache/capi/pages/` la conversion de chaque page dont le Markdown (renvois résolus et
-blocs compris), l'adresse, la liste des pages ou la configuration n'ont pas changé.
+**Construction à 1 000 fiches face à Material.** Le moteur fait plus que la référence : son
+propre index de recherche (passages cités compris), l'explorateur, les données ouvertes, les
+flux, la politique de sécurité et les blocs de chaque fiche. Il le fait sur les deux cœurs
+(`macros/mkdocs_adapter/parallel.py` : pages réparties selon leur coût estimé, le second
+processus est une copie du premier qui passe ses pages par les fonctions de MkDocs ; site
+identique octet pour octet, vérifié par un test) et avec moins de travail qu'avant : blocs
+générés et listes longues écrits directement en HTML, une seule instance Python-Markdown
+par construction, menu de Material rendu une fois par dossier pour les pages qui n'y
+figurent pas, données et index de recherche écrits pendant que le second processus finit.
+Il reste environ 1,75 fois le temps processeur de la référence, réparti sur deux cœurs :
+autour de 1,0 fois sa durée, dans le bruit de la mesure sur cette machine partagée (±10 %
+d'un passage à l'autre). Ce qui reste : la conversion Markdown (la même que la
+référence), l'indexation pour la recherche (environ 1 ms par page), le chargement du
+corpus et les pages générées avant que le second processus démarre. À 10 000 fiches, la
+référence Material est bien plus lente (son index lunr et son menu) : 0,26 fois sa durée.
 
-**Aperçu après un enregistrement.** `mkdocs serve` reconstruit tout le site à chaque
-enregistrement. Le greffon, qui reste en mémoire entre deux reconstructions, ne relit que
-les fichiers dont la taille ou la date de modification ont changé (`corpus_memory.py` ;
-les vérifications entre fiches, renvois et identités, portent toujours sur tout le
-corpus ; un changement de `vocabulaires.yml` fait tout relire) : la lecture du corpus
-passe d'environ 40 % de la reconstruction à 0,3 s. Il reprend aussi la conversion
-(cache), le filtrage nh3, la part de l'index de recherche et la mise en page de chaque
-fiche dont rien n'a changé (`output_cache.py`, `content_memo.py`). Restent au-dessus du
-budget : le Markdown de chaque fiche recalculé depuis le graphe et passé par les greffons
-(plus de la moitié du temps restant), les pages générées, les flux et les données ouvertes
-recalculés, et MkDocs qui vide le dossier du site avant chaque construction. La suite :
-ne recalculer que les pages que le graphe relie à la fiche enregistrée.
-
-**`capi check` à froid à 10 000 fiches.** La moitié du temps est la lecture des en-têtes
-YAML (analyseur C de PyYAML, puis construction des valeurs en Python pour garder la ligne
-de chaque clé). Sans cache (nouveau clone, CI), les fichiers sont lus par un processus par
-cœur, qui renvoie au processus principal les lignes du cache de ses fichiers ; la
-vérification ne fait pas passer le ramasse-miettes de Python sur ses objets, qui vivent
-jusqu'à la fin. Mesure de développement sur deux cœurs peu chargés : environ 2,5 s à
-froid, 0,8 s cache rempli (le cache par fichier, `.capi-cache/`, tient en une ligne JSON
-par fiche).
+**Mémoire à 10 000 fiches.** La construction garde toutes les pages en mémoire jusqu'à la
+fin (MkDocs fait de même) et le second processus en renvoie le HTML : environ 1,9 Go au
+plus haut, au-dessus du budget de 1,5 Go fixé auparavant. Piste : ne renvoyer que ce que
+la mise en page lit.
 
 **Explorateur.** Les titres et adresses des 13 000 éléments font l'essentiel des données ;
 les serveurs web les envoient compressés (gzip), ce qui divise leur poids par cinq environ :
