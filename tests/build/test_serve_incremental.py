@@ -93,15 +93,20 @@ def test_after_saves_the_preview_is_the_site_a_fresh_preview_serves(repo_copy):
     assert NEW_TITLE not in before and NEW_TITLE in after[CITED_URL].decode()
     assert "seances/04-lieux/fiche-ajoutee-pendant-l-apercu/" in after
     assert CITING_URL not in after
-    fresh = preview.start(repo_copy)
+    assert_served_afresh(repo_copy, after)
+
+
+def assert_served_afresh(root, served: dict[str, bytes]) -> None:
+    """``served`` is what a preview started afresh on ``root`` serves, page for page."""
+    fresh = preview.start(root)
     try:
         fresh.wait_serving(timeout=600)
         cold = served_site(fresh)
     finally:
         fresh.stop()
-    assert sorted(after) == sorted(cold)
-    differing = [url for url in cold if after[url] != cold[url]]
-    assert differing == [], first_difference(after, cold, differing)
+    assert sorted(served) == sorted(cold)
+    differing = [url for url in cold if served[url] != cold[url]]
+    assert differing == [], first_difference(served, cold, differing)
 
 
 def first_difference(after: dict[str, bytes], cold: dict[str, bytes], urls: list[str]) -> str:
@@ -146,12 +151,4 @@ def test_saves_redone_incrementally_serve_what_a_fresh_preview_serves(repo_copy)
     assert log.count(INCREMENTAL) == 6, log[-3000:]
     assert NEW_TITLE in after_saves[CITED_URL].decode()
     assert "Résumé revu pendant l'aperçu" in after_saves[CITED_URL].decode()
-    fresh = preview.start(repo_copy)
-    try:
-        fresh.wait_serving(timeout=600)
-        cold = served_site(fresh)
-    finally:
-        fresh.stop()
-    assert sorted(after_saves) == sorted(cold)
-    differing = [url for url in cold if after_saves[url] != cold[url]]
-    assert differing == [], first_difference(after_saves, cold, differing)
+    assert_served_afresh(repo_copy, after_saves)
