@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ..outputs.search_index import Document, SearchIndex
 
-# (documents, [(term, {document: score})]) of one page, plain data for the pipe
-PagePart = tuple[list[Document], list[tuple[str, dict[int, float]]]]
+# (documents, terms, scores) of one page (one document: its terms' scores are for it), as
+# flat lists: a dictionary per term made reading a forked process's results ten times slower
+PagePart = tuple[list[Document], list[str], list[float]]
 
 
 class PageSearch:
@@ -34,24 +35,25 @@ class PageSearch:
     def take(self) -> PagePart:
         """The page's part, and a fresh index for the next page."""
         index, self.index = self.index, SearchIndex()
-        return index.documents, [(term, dict(docs)) for term, docs in index.postings.items()]
+        assert len(index.documents) <= 1  # one page, one document (none for the 404 page)
+        terms = list(index.postings)
+        return index.documents, terms, [index.postings[term][0] for term in terms]
 
 
 def merge(index: SearchIndex, part: PagePart) -> None:
-    documents, postings = part
+    documents, terms, scores = part
     offset = len(index.documents)
     index.documents.extend(documents)
-    for term, docs in postings:
-        slot = index.postings[term]
-        for doc, score in docs.items():
-            slot[doc + offset] = score
+    postings = index.postings
+    for term, score in zip(terms, scores, strict=True):
+        postings[term][offset] = score
 
 
 def swap(index: SearchIndex, doc: int, old: PagePart, new: PagePart) -> set[str]:
     """Page ``doc``'s part in the site's index replaced by its new one (the preview, after
     a save); returns the terms whose postings changed."""
-    before = {term: docs.get(0) for term, docs in old[1]}
-    after = {term: docs.get(0) for term, docs in new[1]}
+    before = dict(zip(old[1], old[2], strict=True))
+    after = dict(zip(new[1], new[2], strict=True))
     touched = {term for term in before.keys() | after.keys() if before.get(term) != after.get(term)}
     for term in touched:
         slot = index.postings[term]
