@@ -363,26 +363,27 @@ def profile_section(profile: Profile) -> list[str]:
 
 ANALYSIS = """## Ce qui retient les budgets non tenus
 
-**Construction à 1 000 fiches face à Material.** Le moteur fait plus que la référence : son
-propre index de recherche (passages cités compris), l'explorateur, les données ouvertes, les
-flux, la politique de sécurité et les blocs de chaque fiche. Il le fait sur les deux cœurs
-(`macros/mkdocs_adapter/parallel.py` : pages réparties selon leur coût estimé, le second
-processus est une copie du premier qui passe ses pages par les fonctions de MkDocs ; site
-identique octet pour octet, vérifié par un test) et avec moins de travail qu'avant : blocs
-générés et listes longues écrits directement en HTML, une seule instance Python-Markdown
-par construction, menu de Material rendu une fois par dossier pour les pages qui n'y
-figurent pas, données et index de recherche écrits pendant que le second processus finit.
-Il reste environ 1,75 fois le temps processeur de la référence, réparti sur deux cœurs :
-autour de 1,0 fois sa durée, dans le bruit de la mesure sur cette machine partagée (±10 %
-d'un passage à l'autre). Ce qui reste : la conversion Markdown (la même que la
-référence), l'indexation pour la recherche (environ 1 ms par page), le chargement du
-corpus et les pages générées avant que le second processus démarre. À 10 000 fiches, la
-référence Material est bien plus lente (son index lunr et son menu) : 0,26 fois sa durée.
+**Construction à 1 000 fiches : l'objectif visé de 0,6 fois Material.** Le moteur fait
+plus que la référence : son propre index de recherche (passages cités compris),
+l'explorateur, les données ouvertes, les flux, la politique de sécurité et les blocs de
+chaque fiche. Il le fait sur les deux cœurs (`macros/mkdocs_adapter/parallel.py` : pages
+réparties selon leur coût estimé ; le second processus est une copie du premier qui passe
+ses pages par les fonctions de MkDocs ; site identique octet pour octet, vérifié par un
+test) et avec moins de travail qu'avant : blocs générés et listes longues écrits
+directement en HTML, une seule instance Python-Markdown par construction, menu de Material
+rendu une fois par dossier pour les pages qui n'y figurent pas, données et index de
+recherche écrits pendant que le second processus finit. Il reste environ 1,5 fois le temps
+processeur de la référence, réparti sur deux cœurs : un peu moins que sa durée (la mesure
+varie d'environ 10 % d'un passage à l'autre sur cette machine partagée). Pour aller vers
+0,6 : la conversion Markdown (la même que la référence), l'indexation pour la recherche
+(environ 1 ms par page), le chargement du corpus et les pages générées avant que le second
+processus démarre, et le HTML que le second processus renvoie. À 10 000 fiches, la
+référence Material est bien plus lente (son index lunr et son menu) : le moteur prend le
+quart de sa durée.
 
 **Mémoire à 10 000 fiches.** La construction garde toutes les pages en mémoire jusqu'à la
-fin (MkDocs fait de même) et le second processus en renvoie le HTML : environ 1,9 Go au
-plus haut, au-dessus du budget de 1,5 Go fixé auparavant. Piste : ne renvoyer que ce que
-la mise en page lit.
+fin (MkDocs fait de même) et le second processus en renvoie le HTML : environ 1,5 Go au
+plus haut, à la limite du budget. Piste : ne renvoyer que ce que la mise en page lit.
 
 **Explorateur.** Les titres et adresses des 13 000 éléments font l'essentiel des données ;
 les serveurs web les envoient compressés (gzip), ce qui divise leur poids par cinq environ :
