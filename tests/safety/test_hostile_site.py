@@ -14,6 +14,7 @@ import io
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,9 @@ def test_no_payload_runs_in_chromium(browser, hostile_site, policy):
     )
     try:
         port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
+        # the server logs each request: left in a full pipe, it stopped answering (a page
+        # load then timed out after 30 s, once the site had enough pages)
+        threading.Thread(target=server.stdout.read, daemon=True).start()
         context = browser.new_context(bypass_csp=policy == "sans CSP")
         page = context.new_page()
         dialogs = []
